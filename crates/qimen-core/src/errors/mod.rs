@@ -1,0 +1,1 @@
+//! Platform error catalogue (in progress)

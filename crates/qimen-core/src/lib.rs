@@ -1,0 +1,24 @@
+//! qimen-core: everything Qimen Workbench must get exactly right, with no UI and no Tauri.
+//!
+//! The desktop app and the `qimen` command line are thin skins over this crate. Each module owns one
+//! capability; find it by its name:
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`sensitive`] | the one type for secrets: redacted in `Debug`, never serialised |
+//! | [`clock`] | injected time and the platform's GMT+8 timestamp format |
+//! | [`sign`] | TOP md5 / hmac / hmac-sha256, Qimen body signing, 旺店通 `wdt_sign`, SPI verification, `explain` |
+//! | [`protocol`] | building requests for the TOP, Qimen standard and Qimen cloud families; parsing responses |
+//! | [`errors`] | the catalogue of platform codes and sub-codes with cause and remedy in zh-CN and en |
+//! | [`client`] | sending a prepared request over HTTP(S) with timeouts, a size cap and timings |
+//! | [`gateway`] | the local offline platform: TOP and Qimen routers, OAuth, demo 旺店通 provider, forwarding |
+//! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
+
+pub mod client;
+pub mod clock;
+pub mod errors;
+pub mod gateway;
+pub mod protocol;
+pub mod sensitive;
+pub mod sign;
+pub mod spi;

@@ -1,0 +1,96 @@
+//! The one type every secret travels in (AppSecret, access token, refresh token, 旺店通 secret).
+//!
+//! `Sensitive<T>` prints as `<redacted>` in `Debug` and `Display`, and deliberately implements neither
+//! `Serialize` nor `Clone`-into-string helpers, so a secret cannot slip into a log line, a JSON answer
+//! or a history row by accident. Reading the value is an explicit, greppable call: [`Sensitive::expose`].
+
+use std::fmt;
+
+/// A value that must never be shown, logged or serialised in clear.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Sensitive<T>(T);
+
+/// The common case: a secret string.
+pub type SecretString = Sensitive<String>;
+
+impl<T> Sensitive<T> {
+    pub fn new(value: T) -> Self {
+        Sensitive(value)
+    }
+
+    /// The value in clear. Call it only where the value is needed (signing, the keyring, HTTP).
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl SecretString {
+    /// A hint that identifies a secret without revealing it: its length and last two characters
+    /// for long values (`******…2a (32 chars)`), only stars for short ones.
+    pub fn hint(&self) -> String {
+        mask(self.0.as_str())
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+impl From<String> for SecretString {
+    fn from(value: String) -> Self {
+        Sensitive(value)
+    }
+}
+
+impl From<&str> for SecretString {
+    fn from(value: &str) -> Self {
+        Sensitive(value.to_string())
+    }
+}
+
+impl<T> fmt::Debug for Sensitive<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+impl<T> fmt::Display for Sensitive<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// Masks a secret for display: never more than the last two characters of a value of 12 or more.
+pub fn mask(value: &str) -> String {
+    let count = value.chars().count();
+    if count >= 12 {
+        let tail: String = value.chars().skip(count - 2).collect();
+        format!("******{tail}")
+    } else {
+        "******".to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_and_display_never_show_the_value() {
+        let s = SecretString::from("b17cc059ffba3f6cf0d9131359d0be2a");
+        assert_eq!(format!("{s:?}"), "<redacted>");
+        assert_eq!(format!("{s}"), "<redacted>");
+        assert!(!format!("{:?}", Some(&s)).contains("b17cc"));
+    }
+
+    #[test]
+    fn mask_keeps_at_most_two_characters() {
+        assert_eq!(mask("b17cc059ffba3f6cf0d9131359d0be2a"), "******2a");
+        assert_eq!(mask("short"), "******");
+        assert_eq!(mask(""), "******");
+    }
+}

@@ -1,0 +1,1 @@
+//! Provider receiver (in progress)
