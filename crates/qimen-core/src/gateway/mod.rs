@@ -1,1 +1,3 @@
-//! Local gateway (in progress)
+//! The local gateway: the product's built-in offline platform (in progress).
+
+pub mod api;
