@@ -1,20 +1,18 @@
-//! Every step of a signature, for a person to read (the Signature tab, `qimen sign --explain`).
+//! Every step of a signature, for a person to read (the Signature tab, `qimen sign --explain`), and
+//! the comparison of a sign pasted from another system with ours, with hints at the usual causes.
+//!
+//! Nothing here re-implements the rule: the kept/dropped split is [`top::drop_reason`], the string is
+//! [`top::string_to_sign`] and the digest is [`top::digest`], so an explanation can never disagree
+//! with the sign that is sent.
 
-use super::SignMethod;
+use super::top::{self, BlankValues};
+use super::{Params, SignMethod};
+use crate::sensitive::mask;
 use serde::Serialize;
 
-/// Why a parameter was left out of the signed string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DropReason {
-    /// `sign` itself is never signed.
-    IsSign,
-    /// Empty or whitespace-only value: the SDKs neither sign nor send it.
-    BlankValue,
-    /// Empty or whitespace-only name.
-    BlankKey,
-}
+pub use super::top::DropReason;
 
+/// A parameter the rule left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DroppedParam {
     pub key: String,
@@ -34,4 +32,357 @@ pub struct SignExplanation {
     pub string_to_sign_masked: String,
     /// Upper-case hex digest: the `sign` value.
     pub digest: String,
+}
+
+/// Explains the TOP signature of `params` (+ `body`) with `secret` and `method`.
+pub fn explain_top(
+    params: &Params,
+    body: Option<&str>,
+    secret: &str,
+    method: SignMethod,
+) -> SignExplanation {
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for (key, value) in params {
+        match top::drop_reason(key, value, BlankValues::Drop) {
+            None => kept.push((key.clone(), hide_secret_in(value, secret))),
+            Some(reason) => dropped.push(DroppedParam {
+                key: key.clone(),
+                reason,
+            }),
+        }
+    }
+    let s = top::string_to_sign(params, body);
+    SignExplanation {
+        method,
+        kept,
+        dropped,
+        body_appended: body.is_some(),
+        string_to_sign_masked: mask_signed_string(&s, secret, method == SignMethod::Md5),
+        digest: top::digest(&s, secret, method),
+    }
+}
+
+/// A secret shorter than this is not searched for inside signed text: a short value would match
+/// ordinary text and hide it for no benefit. Real AppSecrets are 32 characters.
+const MIN_SEARCHED_SECRET_LEN: usize = 8;
+
+/// `text` with any occurrence of the secret replaced by its mask. A secret that a user pasted into
+/// a parameter by mistake must not reach the screen through the explanation either.
+fn hide_secret_in(text: &str, secret: &str) -> String {
+    if secret.chars().count() >= MIN_SEARCHED_SECRET_LEN && text.contains(secret) {
+        text.replace(secret, &mask(secret))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The string a digest was computed over, for display: the secret masked where the rule writes it
+/// at both ends (`wraps_secret`: TOP md5, SPI, `wdt_sign`) and wherever else it appears.
+pub fn mask_signed_string(s: &str, secret: &str, wraps_secret: bool) -> String {
+    let inner = hide_secret_in(s, secret);
+    if wraps_secret {
+        let m = mask(secret);
+        format!("{m}{inner}{m}")
+    } else {
+        inner
+    }
+}
+
+/// A cause a mismatching pasted sign points at: the pasted value is what we compute under a
+/// different assumption.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SignHint {
+    /// The other system used this sign method (check its `sign_method` and its digest code).
+    OtherMethod { method: SignMethod },
+    /// The other system signed blank parameters too (the Python and Node SDKs keep empty
+    /// values); these are the blank keys. Drop them before signing, or do not send them.
+    BlankParamsKept {
+        method: SignMethod,
+        keys: Vec<String>,
+    },
+    /// The other system did not append the body (a Qimen XML/JSON body must be signed).
+    BodyLeftOut { method: SignMethod },
+}
+
+/// A pasted sign set against the computed one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignComparison {
+    /// Equal after trimming and ignoring case.
+    pub matches: bool,
+    /// The pasted sign, trimmed and upper-cased.
+    pub pasted: String,
+    pub computed: String,
+    /// Index (in characters) of the first differing character; the shorter length when one is a
+    /// prefix of the other; `None` when they match.
+    pub first_difference: Option<usize>,
+    pub pasted_len: usize,
+    pub computed_len: usize,
+    /// Empty when they match or when no single known cause explains the difference (then the
+    /// secret or a parameter value differs).
+    pub hints: Vec<SignHint>,
+}
+
+/// Compares a sign pasted from another system with the one computed here.
+pub fn compare_pasted_sign(
+    pasted: &str,
+    params: &Params,
+    body: Option<&str>,
+    secret: &str,
+    method: SignMethod,
+) -> SignComparison {
+    let pasted = pasted.trim().to_ascii_uppercase();
+    let computed = top::sign_top(params, body, secret, method);
+    let first_difference = first_difference(&pasted, &computed);
+    let matches = first_difference.is_none();
+    let hints = if matches {
+        Vec::new()
+    } else {
+        hints_for(&pasted, params, body, secret, method)
+    };
+    SignComparison {
+        matches,
+        pasted_len: pasted.chars().count(),
+        computed_len: computed.chars().count(),
+        pasted,
+        computed,
+        first_difference,
+        hints,
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> Option<usize> {
+    let mut a_chars = a.chars();
+    let mut b_chars = b.chars();
+    let mut index = 0;
+    loop {
+        match (a_chars.next(), b_chars.next()) {
+            (None, None) => return None,
+            (Some(x), Some(y)) if x == y => index += 1,
+            _ => return Some(index),
+        }
+    }
+}
+
+fn hints_for(
+    pasted: &str,
+    params: &Params,
+    body: Option<&str>,
+    secret: &str,
+    method: SignMethod,
+) -> Vec<SignHint> {
+    let mut hints = Vec::new();
+    let standard = top::string_to_sign(params, body);
+    let blank_keys: Vec<String> = params
+        .iter()
+        .filter(|(k, v)| {
+            matches!(
+                top::drop_reason(k, v, BlankValues::Drop),
+                Some(DropReason::BlankValue | DropReason::BlankKey)
+            )
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    let blanks_kept =
+        (!blank_keys.is_empty()).then(|| top::string_to_sign_with(params, body, BlankValues::Keep));
+    let without_body = body.map(|_| top::string_to_sign(params, None));
+
+    for candidate in SignMethod::ALL {
+        if candidate != method && top::digest(&standard, secret, candidate) == pasted {
+            hints.push(SignHint::OtherMethod { method: candidate });
+        }
+        if let Some(s) = &blanks_kept {
+            if top::digest(s, secret, candidate) == pasted {
+                hints.push(SignHint::BlankParamsKept {
+                    method: candidate,
+                    keys: blank_keys.clone(),
+                });
+            }
+        }
+        if let Some(s) = &without_body {
+            if top::digest(s, secret, candidate) == pasted {
+                hints.push(SignHint::BodyLeftOut { method: candidate });
+            }
+        }
+    }
+    hints
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sign::vectors::{example_a, EXAMPLE_A_SECRET, QIMEN_SECRET};
+
+    const SECRET: &str = EXAMPLE_A_SECRET;
+
+    #[test]
+    fn explains_the_official_vector_step_by_step() {
+        let mut params = example_a("md5");
+        params.insert("sign".into(), "OLD".into());
+        params.insert("empty".into(), "".into());
+        params.insert(" ".into(), "x".into());
+        let e = explain_top(&params, None, SECRET, SignMethod::Md5);
+        assert_eq!(e.digest, "66987CB115214E59E6EC978214934FB8");
+        let order: Vec<&str> = e.kept.iter().map(|(k, _)| k.as_str()).collect();
+        // Ordinal order: `num_iid` sorts before `session` and after `method`.
+        assert_eq!(
+            order,
+            [
+                "app_key",
+                "fields",
+                "format",
+                "method",
+                "num_iid",
+                "session",
+                "sign_method",
+                "timestamp",
+                "v"
+            ]
+        );
+        assert_eq!(
+            e.dropped,
+            vec![
+                DroppedParam {
+                    key: " ".into(),
+                    reason: DropReason::BlankKey
+                },
+                DroppedParam {
+                    key: "empty".into(),
+                    reason: DropReason::BlankValue
+                },
+                DroppedParam {
+                    key: "sign".into(),
+                    reason: DropReason::IsSign
+                },
+            ]
+        );
+        assert!(!e.body_appended);
+        // "helloworld" is 10 characters: short of the 12 that mask() shows a tail for.
+        assert_eq!(
+            e.string_to_sign_masked,
+            "******app_key12345678fieldsnum_iid,title,nick,price,numformatjsonmethodtaobao.item.seller.get\
+             num_iid11223344sessiontestsign_methodmd5timestamp2016-01-01 12:00:00v2.0******"
+        );
+    }
+
+    #[test]
+    fn md5_masks_the_secret_at_both_ends_and_hmac_not_at_all() {
+        let params = example_a("md5");
+        let md5 = explain_top(&params, Some("<request/>"), QIMEN_SECRET, SignMethod::Md5);
+        assert!(md5.string_to_sign_masked.starts_with("******2aapp_key"));
+        assert!(md5.string_to_sign_masked.ends_with("<request/>******2a"));
+        assert!(md5.body_appended);
+        let hmac = explain_top(&params, None, QIMEN_SECRET, SignMethod::Hmac);
+        // HMAC keys the digest with the secret; the digested string holds no secret.
+        assert!(hmac.string_to_sign_masked.starts_with("app_key"));
+        assert!(hmac.string_to_sign_masked.ends_with("v2.0"));
+        assert_eq!(
+            hmac.digest,
+            top::sign_top(&params, None, QIMEN_SECRET, SignMethod::Hmac)
+        );
+    }
+
+    #[test]
+    fn a_secret_pasted_into_a_param_never_shows_in_clear() {
+        let mut params = example_a("md5");
+        params.insert("note".into(), format!("x{QIMEN_SECRET}y"));
+        let e = explain_top(&params, None, QIMEN_SECRET, SignMethod::Md5);
+        let json = serde_json::to_string(&e).unwrap_or_default();
+        assert!(!json.contains(QIMEN_SECRET), "{json}");
+        assert!(json.contains("x******2ay"));
+        // The digest still covers the real value.
+        assert_eq!(
+            e.digest,
+            top::sign_top(&params, None, QIMEN_SECRET, SignMethod::Md5)
+        );
+    }
+
+    #[test]
+    fn pasted_sign_matches_ignoring_case_and_spaces() {
+        let params = example_a("md5");
+        let c = compare_pasted_sign(
+            "  66987cb115214e59e6ec978214934fb8\n",
+            &params,
+            None,
+            SECRET,
+            SignMethod::Md5,
+        );
+        assert!(c.matches);
+        assert_eq!(c.first_difference, None);
+        assert!(c.hints.is_empty());
+    }
+
+    #[test]
+    fn pasted_sign_difference_is_located() {
+        let params = example_a("md5");
+        let c = compare_pasted_sign("66987CB1152", &params, None, SECRET, SignMethod::Md5);
+        assert!(!c.matches);
+        // A prefix of the right sign: the difference starts where the paste ends.
+        assert_eq!(c.first_difference, Some(11));
+        assert_eq!((c.pasted_len, c.computed_len), (11, 32));
+        let c = compare_pasted_sign("66987CB0", &params, None, SECRET, SignMethod::Md5);
+        assert_eq!(c.first_difference, Some(7));
+        assert!(c.hints.is_empty());
+    }
+
+    #[test]
+    fn hint_names_the_method_the_other_system_used() {
+        // Example A with sign_method=hmac-sha256 digested by md5 vs hmac-sha256.
+        let params = example_a("hmac-sha256");
+        let c = compare_pasted_sign(
+            "04DB15AD0774D5CFCE2C837DE43E3FCEA9011ED74F3038FB6AB5F3C4CEA119E8",
+            &params,
+            None,
+            SECRET,
+            SignMethod::Md5,
+        );
+        assert!(!c.matches);
+        assert_eq!(
+            c.hints,
+            vec![SignHint::OtherMethod {
+                method: SignMethod::HmacSha256
+            }]
+        );
+    }
+
+    #[test]
+    fn hint_spots_blank_params_kept_like_the_python_sdk() {
+        let mut params = example_a("md5");
+        params.insert("remark".into(), "".into());
+        // What the Python SDK computes: md5 over S with "remark" (empty value) included.
+        let python = top::digest(
+            &top::string_to_sign_with(&params, None, BlankValues::Keep),
+            SECRET,
+            SignMethod::Md5,
+        );
+        assert_ne!(python, "66987CB115214E59E6EC978214934FB8");
+        let c = compare_pasted_sign(&python, &params, None, SECRET, SignMethod::Md5);
+        assert_eq!(
+            c.hints,
+            vec![SignHint::BlankParamsKept {
+                method: SignMethod::Md5,
+                keys: vec!["remark".into()]
+            }]
+        );
+    }
+
+    #[test]
+    fn hint_spots_a_body_left_out() {
+        let params = example_a("md5");
+        let c = compare_pasted_sign(
+            "66987CB115214E59E6EC978214934FB8",
+            &params,
+            Some("<request></request>"),
+            SECRET,
+            SignMethod::Md5,
+        );
+        assert!(!c.matches);
+        assert_eq!(
+            c.hints,
+            vec![SignHint::BodyLeftOut {
+                method: SignMethod::Md5
+            }]
+        );
+    }
 }

@@ -10,8 +10,14 @@ pub mod spi;
 pub mod top;
 pub mod wdt;
 
-pub use explain::{DropReason, DroppedParam, SignExplanation};
-pub use top::{sign_top, SignMethod};
+#[cfg(test)]
+pub(crate) mod vectors;
+
+pub use explain::{
+    compare_pasted_sign, explain_top, DropReason, DroppedParam, SignComparison, SignExplanation,
+    SignHint,
+};
+pub use top::{digest, sign_top, string_to_sign, BlankValues, SignMethod};
 
 use std::collections::BTreeMap;
 
