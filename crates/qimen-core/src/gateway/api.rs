@@ -6,16 +6,7 @@ use crate::sign::Params;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-/// The three families of the platform; each has its own answer format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApiFamily {
-    /// `/router/rest`: JSON `{"<name>_response": …}` or XML, `error_response` on failure.
-    Top,
-    /// Qimen standard (WMS / POS / CRM scenarios): XML body in, `<response><flag>…` out.
-    QimenStandard,
-    /// Qimen cloud / custom APIs (`/router/qm`): form params in, `{"response": {…}}` out.
-    QimenCloud,
-}
+pub use crate::protocol::ApiFamily;
 
 /// The user an access token was issued for.
 #[derive(Debug, Clone, PartialEq, Eq)]
