@@ -17,7 +17,15 @@ pub use explain::{
     compare_pasted_sign, explain_top, DropReason, DroppedParam, SignComparison, SignExplanation,
     SignHint,
 };
-pub use top::{digest, sign_top, string_to_sign, BlankValues, SignMethod};
+pub use spi::{
+    check_timestamp, spi_sign, spi_string_to_sign, verify, InboundRequest, SpiVerdict,
+    TimestampProblem,
+};
+pub use top::{digest, sign_top, string_to_sign, string_to_sign_with, BlankValues, SignMethod};
+pub use wdt::{
+    carried_wdt_sign, explain_wdt, extend_props_with_wdt_sign, split_wdt_app_secret,
+    wdt_flavour_for, wdt_sign, wdt_string_to_sign, WdtFlavour, WdtSignError, WdtSignExplanation,
+};
 
 use std::collections::BTreeMap;
 
