@@ -1,0 +1,42 @@
+//! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
+
+pub mod explain;
+pub mod sign;
+pub mod spi_verify;
+pub mod wdt_sign;
+
+use crate::failure::Failure;
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Sign, send and verify TOP / Qimen / 旺店通 calls; run the local gateway and a test provider.
+///
+/// Secrets are read from the environment (QIMEN_APP_SECRET, WDT_APP_SECRET, QIMEN_SESSION) or from
+/// a file (--secret-file), never from the command line.
+#[derive(Debug, Parser)]
+#[command(name = "qimen", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compute the TOP / Qimen `sign` of KEY=VALUE parameters (and a body); last line = the sign.
+    Sign(sign::SignArgs),
+    /// Compute 旺店通's `wdt_sign` (secret from WDT_APP_SECRET); last line = the wdt_sign.
+    WdtSign(wdt_sign::WdtSignArgs),
+    /// Verify a request forwarded to a provider, as the official SpiUtils does.
+    SpiVerify(spi_verify::SpiVerifyArgs),
+    /// Explain a platform error code (and sub-code): title, cause, remedy.
+    Explain(explain::ExplainArgs),
+}
+
+pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Sign(args) => sign::run(&args),
+        Command::WdtSign(args) => wdt_sign::run(&args),
+        Command::SpiVerify(args) => spi_verify::run(&args),
+        Command::Explain(args) => explain::run(&args),
+    }
+}
