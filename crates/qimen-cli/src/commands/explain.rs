@@ -26,13 +26,15 @@ pub fn parse_lang(text: &str) -> Result<Lang, String> {
 pub fn run(args: &ExplainArgs) -> Result<ExitCode, Failure> {
     let code = args.code.trim();
     let sub_code = args.sub_code.as_deref().map(str::trim);
-    // A lone argument may be a sub-code: try it as a code first, then as a sub-code.
-    let found = explain_codes(Some(code), sub_code, args.lang).or_else(|| {
-        sub_code
-            .is_none()
-            .then(|| explain_codes(None, Some(code), args.lang))
-            .flatten()
-    });
+    // A lone argument may be a sub-code (`isv.*`, `isp.*`, `accesscontrol.*` have dots, codes do
+    // not): try it as what it looks like first, then as the other.
+    let found = match sub_code {
+        Some(sub) => explain_codes(Some(code), Some(sub), args.lang),
+        None if code.contains('.') => explain_codes(None, Some(code), args.lang)
+            .or_else(|| explain_codes(Some(code), None, args.lang)),
+        None => explain_codes(Some(code), None, args.lang)
+            .or_else(|| explain_codes(None, Some(code), args.lang)),
+    };
     match found {
         Some(explanation) => {
             print!("{}", render(&explanation));

@@ -1,6 +1,7 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
 pub mod explain;
+pub mod provider;
 pub mod sign;
 pub mod spi_verify;
 pub mod wdt_sign;
@@ -30,6 +31,11 @@ pub enum Command {
     SpiVerify(spi_verify::SpiVerifyArgs),
     /// Explain a platform error code (and sub-code): title, cause, remedy.
     Explain(explain::ExplainArgs),
+    /// Run a local provider (WMS / ERP stand-in) that verifies and answers forwarded calls.
+    Provider {
+        #[command(subcommand)]
+        command: provider::ProviderCommand,
+    },
 }
 
 pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -38,5 +44,6 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::WdtSign(args) => wdt_sign::run(&args),
         Command::SpiVerify(args) => spi_verify::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Provider { command } => provider::run(&command).await,
     }
 }
