@@ -1,6 +1,8 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
+pub mod call_build;
 pub mod explain;
+pub mod gateway;
 pub mod provider;
 pub mod sign;
 pub mod spi_verify;
@@ -31,6 +33,11 @@ pub enum Command {
     SpiVerify(spi_verify::SpiVerifyArgs),
     /// Explain a platform error code (and sub-code): title, cause, remedy.
     Explain(explain::ExplainArgs),
+    /// Run the local offline gateway (TOP and Qimen routers, OAuth, demo APIs).
+    Gateway {
+        #[command(subcommand)]
+        command: gateway::GatewayCommand,
+    },
     /// Run a local provider (WMS / ERP stand-in) that verifies and answers forwarded calls.
     Provider {
         #[command(subcommand)]
@@ -44,6 +51,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::WdtSign(args) => wdt_sign::run(&args),
         Command::SpiVerify(args) => spi_verify::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Gateway { command } => gateway::run(&command).await,
         Command::Provider { command } => provider::run(&command).await,
     }
 }
