@@ -4,6 +4,7 @@
 //! shape, so every API answers like the platform in every format.
 
 use super::api::{ApiFamily, PlatformError};
+use crate::protocol::response::api_response_name;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use quick_xml::escape::escape;
@@ -51,13 +52,6 @@ const JSON_TYPE: &str = "application/json;charset=utf-8";
 const XML_TYPE: &str = "text/xml;charset=utf-8";
 const XML_DECL: &str = r#"<?xml version="1.0" encoding="utf-8"?>"#;
 
-/// The wrapper name of a TOP answer: the method without a leading `taobao.`, dots as `_`, plus
-/// `_response` (`taobao.time.get` → `time_get_response`).
-pub fn response_name(method: &str) -> String {
-    let base = method.strip_prefix("taobao.").unwrap_or(method);
-    format!("{}_response", base.replace(['.', '-'], "_"))
-}
-
 /// The root's fields in the order the platform writes them (JSON objects are unordered, but XML
 /// readers see the order: `flag`, `code`, `message` first, `request_id` last).
 type Entries = Vec<(String, Value)>;
@@ -78,7 +72,7 @@ pub fn success(
                 .filter(|(k, _)| k != "request_id")
                 .collect();
             entries.push(("request_id".into(), Value::from(request_id)));
-            let name = response_name(method);
+            let name = api_response_name(method);
             match format {
                 Format::Json if simplify => json_answer(None, entries),
                 Format::Json => json_answer(Some(&name), entries),
@@ -326,9 +320,5 @@ mod tests {
         assert_eq!(Format::from_param(None), Some(Format::Xml));
         assert_eq!(Format::from_param(Some("JSON")), Some(Format::Json));
         assert_eq!(Format::from_param(Some("yaml")), None);
-        assert_eq!(
-            response_name("hu3cgwt0tc.wdt.trade.query"),
-            "hu3cgwt0tc_wdt_trade_query_response"
-        );
     }
 }
