@@ -47,6 +47,10 @@ impl TestGateway {
         format!("{}{path}", self.running.base_url())
     }
 
+    pub fn clock_millis(&self) -> i64 {
+        self.clock.now().timestamp_millis()
+    }
+
     pub fn now_gmt8(&self) -> String {
         format_gmt8(self.clock.now())
     }
