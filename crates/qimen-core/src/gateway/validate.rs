@@ -10,8 +10,8 @@ use super::inbound::{Inbound, Route};
 use super::render::Format;
 use super::tokens::TokenStore;
 use crate::clock::{format_gmt8, parse_timestamp_param};
-use crate::sign::top::{digest, string_to_sign};
-use crate::sign::{is_blank, Params, SignMethod};
+use crate::sign::top::{digest, string_to_sign_with, BlankValues};
+use crate::sign::{is_blank, SignMethod};
 use chrono::{DateTime, Duration, Utc};
 
 /// `taobao.top.auth.token.create`: exchanges an OAuth code (answered from the gateway's state).
@@ -225,19 +225,6 @@ fn check_version(inbound: &Inbound) -> Result<(), PlatformError> {
     Ok(())
 }
 
-/// The Python SDK's reading: a blank value is kept and signed as its key alone.
-fn string_to_sign_keeping_blanks(params: &Params, body: Option<&str>) -> String {
-    let mut s: String = params
-        .iter()
-        .filter(|(k, _)| k.as_str() != "sign" && !is_blank(k))
-        .map(|(k, v)| format!("{k}{v}"))
-        .collect();
-    if let Some(body) = body {
-        s.push_str(body);
-    }
-    s
-}
-
 fn check_sign(inbound: &Inbound, app: &AppConfig) -> Result<(), PlatformError> {
     let sent = inbound
         .param("sign")
@@ -245,8 +232,9 @@ fn check_sign(inbound: &Inbound, app: &AppConfig) -> Result<(), PlatformError> {
     let method = SignMethod::from_param(inbound.param("sign_method"));
     let secret = app.secret.expose();
     let body = inbound.body.as_deref();
-    let java = string_to_sign(&inbound.params, body);
-    let python = string_to_sign_keeping_blanks(&inbound.params, body);
+    // The Java SDK drops blank values; the Python and Node SDKs sign them as the key alone.
+    let java = string_to_sign_with(&inbound.params, body, BlankValues::Drop);
+    let python = string_to_sign_with(&inbound.params, body, BlankValues::Keep);
     let matches = |s: &str| digest(s, secret, method).eq_ignore_ascii_case(sent);
     if matches(&java) || (python != java && matches(&python)) {
         return Ok(());
