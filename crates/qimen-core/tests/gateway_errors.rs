@@ -409,6 +409,17 @@ async fn bodies_over_the_cap_get_an_error_answer() {
 }
 
 #[tokio::test]
+async fn only_get_and_post_are_accepted() {
+    let gw = TestGateway::start().await;
+    let url = with_query(&gw.url("/router/rest"), &pairs(&[("format", "json")]));
+    let reply = gw.http.put(url).body("x").send().await.unwrap();
+    let v: serde_json::Value = serde_json::from_str(&reply.text().await.unwrap()).unwrap();
+    assert_eq!(v["error_response"]["code"], 9);
+    assert_eq!(v["error_response"]["msg"], "Http Action Not Allowed");
+    gw.running.shutdown().await;
+}
+
+#[tokio::test]
 async fn a_busy_port_is_named_in_the_error() {
     let gw = TestGateway::start().await;
     let port = gw.running.addr().port();

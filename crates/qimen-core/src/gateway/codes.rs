@@ -6,6 +6,7 @@ use super::api::PlatformError;
 /// A platform code the gateway answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TopCode {
+    HttpActionNotAllowed = 9,
     InsufficientIsvPermissions = 11,
     RemoteServiceError = 15,
     MissingMethod = 21,
@@ -31,6 +32,7 @@ impl TopCode {
     /// The `msg` the platform sends with this code.
     pub fn msg(self) -> &'static str {
         match self {
+            TopCode::HttpActionNotAllowed => "Http Action Not Allowed",
             TopCode::InsufficientIsvPermissions => "Insufficient ISV Permissions",
             TopCode::RemoteServiceError => "Remote Service Error",
             TopCode::MissingMethod => "Missing Method",

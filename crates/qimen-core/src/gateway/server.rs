@@ -2,20 +2,22 @@
 //! and stopping on 127.0.0.1. The catalogue of served APIs is passed in, so tests and the product can
 //! serve different sets through the same router.
 
-use super::api::{ApiCall, ApiFamily, ApiOutcome, ApiSpec};
+use super::api::{ApiCall, ApiFamily, ApiOutcome, ApiSpec, PlatformError};
+use super::codes::TopCode;
 use super::config::GatewayConfig;
 use super::inbound::{Inbound, Route};
 use super::render::{self, Answer, Format};
 use super::tokens::{random_token, TokenStore};
-use super::validate::{self, Served};
+use super::validate::{self, Checked, Served};
 use super::{forward, oauth};
 use crate::clock::Clock;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::Router;
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -182,10 +184,18 @@ async fn router_call(
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok());
     let request_id = random_token(13);
+    if parts.method != Method::GET && parts.method != Method::POST {
+        let error = TopCode::HttpActionNotAllowed.with_msg(format!(
+            "HTTP {} is not accepted by the routers: use GET or POST (POST for large or XML bodies)",
+            parts.method
+        ));
+        let format = Format::from_param(format.as_deref()).unwrap_or(Format::Xml);
+        return render::failure(route_family(route), format, &error, &request_id).into_response();
+    }
     let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(_) => {
-            let error = super::codes::TopCode::InvalidArguments.with_sub(
+            let error = TopCode::InvalidArguments.with_sub(
                 "isv.invalid-parameter:body",
                 format!(
                     "the request body is larger than {} MiB (or was cut off); send less data per call",
@@ -229,8 +239,8 @@ async fn dispatch(state: &GatewayState, inbound: &Inbound, request_id: &str) -> 
         .is_some_and(|s| s.eq_ignore_ascii_case("true"));
     let answer: Answer = match checked.served {
         Served::Api(spec) => {
-            let body_params = inbound.params.iter().filter(|(k, _)| k.as_str() != "sign");
-            let params = body_params.map(|(k, v)| (k.clone(), v.clone())).collect();
+            let mut params = inbound.params.clone();
+            params.remove("sign");
             let call = ApiCall {
                 method: &checked.method,
                 params: &params,
@@ -255,46 +265,16 @@ async fn dispatch(state: &GatewayState, inbound: &Inbound, request_id: &str) -> 
             }
         }
         Served::TokenCreate | Served::TokenRefresh => {
-            let result = {
-                let mut tokens = state.tokens();
-                let app_key = checked.app.app_key.as_str();
-                match checked.served {
-                    Served::TokenCreate => {
-                        let code = inbound.param("code").unwrap_or_default();
-                        tokens.redeem_code(code, app_key, None, now)
-                    }
-                    _ => {
-                        let refresh = inbound.param("refresh_token").unwrap_or_default();
-                        tokens.refresh(refresh, app_key, now)
-                    }
-                }
-            };
-            match result {
-                Ok(set) => {
-                    let mut fields = Map::new();
-                    // token_result is a JSON document inside a string, as the platform sends it.
-                    fields.insert(
-                        "token_result".into(),
-                        Value::from(set.to_json().to_string()),
-                    );
-                    render::success(
-                        ApiFamily::Top,
-                        checked.format,
-                        &checked.method,
-                        simplify,
-                        fields,
-                        request_id,
-                    )
-                }
-                Err(error) => {
-                    let field = match checked.served {
-                        Served::TokenCreate => "code",
-                        _ => "refresh_token",
-                    };
-                    let error = super::codes::TopCode::RemoteServiceError
-                        .with_sub(&format!("isv.invalid-parameter:{field}"), error.to_string());
-                    render::failure(ApiFamily::Top, checked.format, &error, request_id)
-                }
+            match token_api(state, &checked, inbound, now) {
+                Ok(fields) => render::success(
+                    ApiFamily::Top,
+                    checked.format,
+                    &checked.method,
+                    simplify,
+                    fields,
+                    request_id,
+                ),
+                Err(error) => render::failure(ApiFamily::Top, checked.format, &error, request_id),
             }
         }
         Served::Forward(provider) => {
@@ -307,6 +287,40 @@ async fn dispatch(state: &GatewayState, inbound: &Inbound, request_id: &str) -> 
         }
     };
     answer.into_response()
+}
+
+/// `taobao.top.auth.token.create` / `.refresh`, answered from the gateway's own token store:
+/// `token_result` is the token JSON inside a string, as the platform sends it.
+fn token_api(
+    state: &GatewayState,
+    checked: &Checked<'_>,
+    inbound: &Inbound,
+    now: DateTime<Utc>,
+) -> Result<Map<String, Value>, PlatformError> {
+    let app_key = checked.app.app_key.as_str();
+    let (field, result) = {
+        let mut tokens = state.tokens();
+        match checked.served {
+            Served::TokenCreate => {
+                let code = inbound.param("code").unwrap_or_default();
+                ("code", tokens.redeem_code(code, app_key, None, now))
+            }
+            _ => {
+                let refresh = inbound.param("refresh_token").unwrap_or_default();
+                ("refresh_token", tokens.refresh(refresh, app_key, now))
+            }
+        }
+    };
+    let set = result.map_err(|e| {
+        TopCode::RemoteServiceError
+            .with_sub(&format!("isv.invalid-parameter:{field}"), e.to_string())
+    })?;
+    let mut fields = Map::new();
+    fields.insert(
+        "token_result".into(),
+        Value::from(set.to_json().to_string()),
+    );
+    Ok(fields)
 }
 
 /// The failure shape for a call that could not even be read (Qimen standard and cloud failures
