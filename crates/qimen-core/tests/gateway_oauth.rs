@@ -7,6 +7,9 @@ use chrono::Duration;
 use gateway_support::*;
 use serde_json::Value;
 
+/// Form fields of one case.
+type Params = Vec<(&'static str, &'static str)>;
+
 const CALLBACK: &str = "http://127.0.0.1:7777/callback?from=test";
 
 fn authorize_query(client_id: &str, redirect_uri: &str) -> Vec<(String, String)> {
@@ -224,7 +227,8 @@ async fn token_endpoint_errors_name_the_problem() {
         ("client_id", DEMO_ERP_APP_KEY),
         ("client_secret", DEMO_ERP_SECRET),
     ];
-    let cases: Vec<(Vec<(&str, &str)>, &str, &str)> = vec![
+    // (extra form fields, expected error, a word its description must contain)
+    let cases: Vec<(Params, &str, &str)> = vec![
         (
             vec![("grant_type", "password")],
             "unsupported_grant_type",
