@@ -12,8 +12,10 @@
 //! | [`errors`] | the catalogue of platform codes and sub-codes with cause and remedy in zh-CN and en |
 //! | [`client`] | sending a prepared request over HTTP(S) with timeouts, a size cap and timings |
 //! | [`gateway`] | the local offline platform: TOP and Qimen routers, OAuth, demo 旺店通 provider, forwarding |
+//! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
 
+pub mod catalog;
 pub mod client;
 pub mod clock;
 pub mod errors;
