@@ -13,6 +13,7 @@
 //! | [`client`] | sending a prepared request over HTTP(S) with timeouts, a size cap and timings |
 //! | [`gateway`] | the local offline platform: TOP and Qimen routers, OAuth, demo 旺店通 provider, forwarding |
 //! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
+//! | [`onboarding`] | the guide's pure reasoning: app-type questionnaire, Taobaoke checker, step tracker, materials checklist |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
 
 pub mod catalog;
@@ -20,6 +21,7 @@ pub mod client;
 pub mod clock;
 pub mod errors;
 pub mod gateway;
+pub mod onboarding;
 pub mod protocol;
 pub mod sensitive;
 pub mod sign;

@@ -16,7 +16,7 @@
 //! the `onboarding` module, as pure functions.
 
 pub mod app_types;
-mod search;
+pub mod search;
 pub mod taobaoke;
 mod validate;
 pub mod wdt;

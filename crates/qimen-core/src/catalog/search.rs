@@ -43,7 +43,7 @@ pub struct AppTypeHit {
 }
 
 /// The query split into lower-case words (spaces and common Chinese/Latin punctuation separate them).
-pub(crate) fn query_terms(query: &str) -> Vec<String> {
+pub fn query_terms(query: &str) -> Vec<String> {
     query
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
         .filter(|t| !t.is_empty())
@@ -79,7 +79,7 @@ fn best_field(r: &AppTypeRef<'_>, term: &str) -> Option<MatchField> {
 }
 
 /// Scores one app type against the terms; `None` unless every term is found.
-pub(crate) fn score(r: &AppTypeRef<'_>, terms: &[String]) -> Option<(u32, Vec<MatchField>)> {
+pub fn score(r: &AppTypeRef<'_>, terms: &[String]) -> Option<(u32, Vec<MatchField>)> {
     if terms.is_empty() {
         return None;
     }
