@@ -1,0 +1,16 @@
+//! Build script of the desktop app: compiles tauri.conf.json and the capabilities into the binary, and
+//! declares the app's own commands so that the capabilities must grant each one by name.
+
+include!("commands/names.rs");
+
+fn main() {
+    let manifest = tauri_build::AppManifest::new().commands(COMMAND_NAMES);
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("src-tauri/capabilities/**/*")
+        .app_manifest(manifest);
+    tauri_build::try_build(attributes).unwrap_or_else(|error| {
+        // A build script reports failure by exiting non-zero; cargo prints this line.
+        eprintln!("error: the Tauri build step failed: {error:#}");
+        std::process::exit(1);
+    });
+}
