@@ -15,6 +15,7 @@
 //! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
 //! | [`onboarding`] | the guide's pure reasoning: app-type questionnaire, Taobaoke checker, step tracker, materials checklist |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
+//! | [`secrets`] | the OS keyring behind a small trait, an in-memory fallback for this run, and an availability probe |
 
 pub mod catalog;
 pub mod client;
@@ -23,6 +24,7 @@ pub mod errors;
 pub mod gateway;
 pub mod onboarding;
 pub mod protocol;
+pub mod secrets;
 pub mod sensitive;
 pub mod sign;
 pub mod spi;
