@@ -273,3 +273,33 @@ pub fn wait_status(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn working_days_skip_weekends() {
+        // Friday 17 May 2024 to Monday 20 May: Saturday and Sunday do not count, Monday does.
+        assert_eq!(
+            working_days_between(day("2024-05-17"), day("2024-05-20")),
+            1
+        );
+        assert_eq!(
+            working_days_between(day("2024-05-20"), day("2024-05-20")),
+            0
+        );
+        let wait = Wait::Range {
+            min: 10,
+            max: 15,
+            unit: WaitUnit::WorkingDays,
+            typical: false,
+        };
+        let status = wait_status(wait, None, day("2024-05-17"), day("2024-05-20"));
+        assert_eq!(status.text.en, "1 working day has passed since 2024-05-17.");
+    }
+}
