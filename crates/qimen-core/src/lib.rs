@@ -14,9 +14,11 @@
 //! | [`gateway`] | the local offline platform: TOP and Qimen routers, OAuth, demo 旺店通 provider, forwarding |
 //! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
 //! | [`onboarding`] | the guide's pure reasoning: app-type questionnaire, Taobaoke checker, step tracker, materials checklist |
+//! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) as validated data |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
 //! | [`secrets`] | the OS keyring behind a small trait, an in-memory fallback for this run, and an availability probe |
 
+pub mod api_docs;
 pub mod catalog;
 pub mod client;
 pub mod clock;

@@ -1,6 +1,8 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
+pub mod call;
 pub mod call_build;
+pub mod call_send;
 pub mod explain;
 pub mod gateway;
 pub mod provider;
@@ -31,6 +33,9 @@ pub enum Command {
     WdtSign(wdt_sign::WdtSignArgs),
     /// Verify a request forwarded to a provider, as the official SpiUtils does.
     SpiVerify(spi_verify::SpiVerifyArgs),
+    /// Send one complete signed call and explain a platform error (exit 1), bad input (2) or a
+    /// network failure (3).
+    Call(Box<call::CallArgs>),
     /// Explain a platform error code (and sub-code): title, cause, remedy.
     Explain(explain::ExplainArgs),
     /// Run the local offline gateway (TOP and Qimen routers, OAuth, demo APIs).
@@ -51,6 +56,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::WdtSign(args) => wdt_sign::run(&args),
         Command::SpiVerify(args) => spi_verify::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Call(args) => call::run(&args).await,
         Command::Gateway { command } => gateway::run(&command).await,
         Command::Provider { command } => provider::run(&command).await,
     }

@@ -1,0 +1,49 @@
+//! Sending a prepared call with the core's HTTP client and sorting its failures into exit codes: a
+//! bad address is the user's input (2), anything on the way is the network (3), with a hint to start
+//! the gateway when the local one does not answer.
+
+use crate::failure::Failure;
+use qimen_core::client::{ClientError, ClientOptions, HttpClient, HttpExchange, ProxySetting};
+use qimen_core::protocol::request::PreparedRequest;
+use std::time::Duration;
+
+/// Sends `prepared`, waiting at most `timeout_secs`. `local`: the gateway on this machine, reached
+/// without any proxy, and named in the hint when it does not answer.
+pub async fn send(
+    prepared: &PreparedRequest,
+    timeout_secs: u64,
+    local: bool,
+) -> Result<HttpExchange, Failure> {
+    let options = ClientOptions {
+        timeout: Duration::from_secs(timeout_secs),
+        proxy: if local {
+            ProxySetting::Direct
+        } else {
+            ProxySetting::System
+        },
+        ..ClientOptions::default()
+    };
+    let client = HttpClient::new(options)
+        .map_err(|e| Failure::Failed(format!("cannot set up the HTTP client: {e}")))?;
+    client
+        .send(prepared)
+        .await
+        .map_err(|e| classify(e, &prepared.endpoint, local))
+}
+
+fn classify(error: ClientError, endpoint: &str, local: bool) -> Failure {
+    match error {
+        ClientError::InvalidUrl { .. } | ClientError::InvalidProxy { .. } => {
+            Failure::Usage(format!("--env / --gateway: {error}"))
+        }
+        ClientError::Setup { .. } => Failure::Failed(error.to_string()),
+        _ => {
+            let hint = if local {
+                "\nhint: start the local gateway with `qimen gateway serve` (or point --gateway / QIMEN_GATEWAY at the one running)"
+            } else {
+                ""
+            };
+            Failure::Network(format!("{endpoint}: {error}{hint}"))
+        }
+    }
+}
