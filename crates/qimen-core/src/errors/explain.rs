@@ -8,7 +8,7 @@ use crate::protocol::response::ApiResult;
 use serde::Serialize;
 
 /// What went wrong and what to do, ready to show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Explanation {
     pub lang: Lang,
     /// The catalogue key used (may differ from the result's own codes when the message was more

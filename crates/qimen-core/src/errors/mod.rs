@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
 /// The language of an explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 pub enum Lang {
     #[serde(rename = "zh-CN")]
     ZhCn,

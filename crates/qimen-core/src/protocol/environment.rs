@@ -7,7 +7,7 @@ use thiserror::Error;
 
 /// A named target. The router path depends on the API family, so an environment is resolved to an
 /// endpoint with [`Environment::endpoint`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Environment {
     /// The built-in local gateway at `base_url` (e.g. `http://127.0.0.1:18080`).

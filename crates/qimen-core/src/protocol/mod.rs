@@ -8,7 +8,7 @@ pub mod response;
 use serde::{Deserialize, Serialize};
 
 /// The three families of the platform; each has its own router, transport and answer format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ApiFamily {
     /// TOP `/router/rest`: form params in, JSON `{"<name>_response": …}` or XML out,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// Which shape of answer was recognised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ResponseShape {
     /// `{"<name>_response": {...}}` or, with `simplify=true`, the fields at the root.
@@ -25,7 +25,7 @@ pub enum ResponseShape {
 }
 
 /// One result type for every family.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ApiResult {
     pub success: bool,
     pub shape: ResponseShape,

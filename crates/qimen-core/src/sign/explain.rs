@@ -13,14 +13,14 @@ use serde::Serialize;
 pub use super::top::DropReason;
 
 /// A parameter the rule left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DroppedParam {
     pub key: String,
     pub reason: DropReason,
 }
 
 /// The whole computation, secret masked. Serialisable: it never holds the secret in clear.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SignExplanation {
     pub method: SignMethod,
     /// Kept parameters in signing order (key, value).
@@ -91,7 +91,7 @@ pub fn mask_signed_string(s: &str, secret: &str, wraps_secret: bool) -> String {
 
 /// A cause a mismatching pasted sign points at: the pasted value is what we compute under a
 /// different assumption.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SignHint {
     /// The other system used this sign method (check its `sign_method` and its digest code).
@@ -107,7 +107,7 @@ pub enum SignHint {
 }
 
 /// A pasted sign set against the computed one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SignComparison {
     /// Equal after trimming and ignoring case.
     pub matches: bool,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 /// The `sign_method` parameter's three values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum SignMethod {
     Md5,
@@ -57,7 +57,7 @@ impl std::fmt::Display for SignMethod {
 }
 
 /// Why a parameter is left out of the signed string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// `sign` itself is never signed.
@@ -72,7 +72,7 @@ pub enum DropReason {
 /// ([`BlankValues::Drop`]); the Python and Node SDKs, and the provider-side `SpiUtils`, sign every
 /// pair but `sign` ([`BlankValues::Keep`]), so the same request signs differently once a blank
 /// value is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BlankValues {
     Drop,

@@ -51,7 +51,7 @@ pub const CRM_SIGNED_FIELDS: [&str; 9] = [
 pub const WDT_EXCLUDED_KEYS: [&str; 2] = ["wdt_sign", "wdt3_customer_id"];
 
 /// Which `wdt_sign` rule an API uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum WdtFlavour {
     /// 旺店通 custom APIs (企业版 `hu3cgwt0tc.wdt.*`, 旗舰版 `wdt.*`).
@@ -83,7 +83,7 @@ pub fn wdt_method_as_signed(method: &str, flavour: WdtFlavour) -> String {
 }
 
 /// Why a top-level parameter is not part of SER.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum WdtDropReason {
     /// A TOP system parameter (custom flavour): only business parameters and `method` count.
@@ -111,7 +111,7 @@ fn wdt_drop_reason(key: &str, value: &str, flavour: WdtFlavour) -> Option<WdtDro
 }
 
 /// One signed top-level parameter: its key and what follows the key in SER.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct WdtSignedPart {
     pub key: String,
     pub serialised: String,
@@ -119,14 +119,14 @@ pub struct WdtSignedPart {
     pub decoded_json: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct WdtDroppedParam {
     pub key: String,
     pub reason: WdtDropReason,
 }
 
 /// Every step of a `wdt_sign`, secret masked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct WdtSignExplanation {
     pub flavour: WdtFlavour,
     /// `method` after stripping, `None` when the params have no `method` (then the sign cannot
