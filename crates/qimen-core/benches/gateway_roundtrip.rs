@@ -43,7 +43,11 @@ async fn run() {
 
     for (label, spec, path) in [
         ("taobao.time.get (TOP, json)", &time_get, "/router/rest"),
-        ("taobao.qimen.entryorder.create (Qimen XML)", &entry, "/router/qimen/service"),
+        (
+            "taobao.qimen.entryorder.create (Qimen XML)",
+            &entry,
+            "/router/qimen/service",
+        ),
     ] {
         let endpoint = format!("{base}{path}");
         let call = || async {
