@@ -233,7 +233,7 @@ fn checked_url(req: &PreparedRequest) -> Result<url::Url, ClientError> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid("only http:// and https:// addresses can be called"));
     }
-    if url.host_str().map_or(true, str::is_empty) {
+    if url.host_str().is_none_or(str::is_empty) {
         return Err(invalid("the address has no host name"));
     }
     Ok(url)

@@ -205,8 +205,8 @@ fn qimen_cloud(inner: Map<String, Value>, wrapper: Option<&str>) -> ApiResult {
     let sub_code = field(&inner, &["sub_code"]);
     let success = flag
         .as_deref()
-        .map_or(true, |f| f.eq_ignore_ascii_case("success"))
-        && code.as_deref().map_or(true, |c| c == "0")
+        .is_none_or(|f| f.eq_ignore_ascii_case("success"))
+        && code.as_deref().is_none_or(|c| c == "0")
         && sub_code.is_none();
     let mut result = ApiResult::empty(ResponseShape::QimenCloudJson, success, Value::Null);
     result.message = field(&inner, &["message", "msg"]);
