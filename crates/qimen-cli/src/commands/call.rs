@@ -3,8 +3,8 @@
 //! platform error, 2 on bad input, 3 when nothing could be sent or no answer came back.
 
 use super::call_build::{
-    build, family_for, is_wdt_method, raw_body, resolve_environment, sign_method, CallInput,
-    FamilyArg, DEFAULT_GATEWAY, WDT_TARGET_APP_KEY,
+    build, is_wdt_method, raw_body, resolve_environment, sign_method, CallInput, FamilyArg,
+    DEFAULT_GATEWAY, WDT_TARGET_APP_KEY,
 };
 use super::call_send::send;
 use super::explain::{parse_lang, render as render_explanation};
@@ -138,7 +138,7 @@ fn call_input(args: &CallArgs) -> Result<CallInput, Failure> {
     let family: ApiFamily = args
         .family
         .map(ApiFamily::from)
-        .unwrap_or_else(|| family_for(&args.method));
+        .unwrap_or_else(|| ApiFamily::for_method(&args.method));
     let mut spec = CallSpec::new(family, args.method.trim(), args.app_key.trim());
     spec.params = parse_pairs(&args.params)?;
     if let Some(method) = &args.sign_method {

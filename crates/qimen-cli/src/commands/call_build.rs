@@ -42,34 +42,6 @@ impl From<FamilyArg> for ApiFamily {
     }
 }
 
-/// The family a method name belongs to: `taobao.qimen.*` is Qimen standard; `qimen.taobao.*` and
-/// names starting with a provider's router code (`hu3cgwt0tc.wdt.trade.query`) are Qimen cloud;
-/// anything else is TOP.
-pub fn family_for(method: &str) -> ApiFamily {
-    let method = method.trim();
-    if method.starts_with("taobao.qimen.") {
-        ApiFamily::QimenStandard
-    } else if method.starts_with("qimen.taobao.") || has_router_code(method) {
-        ApiFamily::QimenCloud
-    } else {
-        ApiFamily::Top
-    }
-}
-
-/// Router codes are 10 lower-case letters and digits with at least one digit (`hu3cgwt0tc`,
-/// `3ldsmu02o9`); platform prefixes such as `taobao` or `alibaba` have no digit.
-fn has_router_code(method: &str) -> bool {
-    let Some((first, rest)) = method.split_once('.') else {
-        return false;
-    };
-    !rest.is_empty()
-        && first.len() == 10
-        && first
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && first.chars().any(|c| c.is_ascii_digit())
-}
-
 /// Whether the method is served by 旺店通 (so `target_app_key` defaults to 21363512).
 pub fn is_wdt_method(method: &str) -> bool {
     let method = method.trim();
@@ -171,25 +143,6 @@ pub fn build(mut input: CallInput, clock: &dyn Clock) -> Result<PreparedRequest,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn family_follows_the_method_name() {
-        assert_eq!(family_for("taobao.time.get"), ApiFamily::Top);
-        assert_eq!(
-            family_for("taobao.qimen.entryorder.create"),
-            ApiFamily::QimenStandard
-        );
-        assert_eq!(
-            family_for("hu3cgwt0tc.wdt.trade.query"),
-            ApiFamily::QimenCloud
-        );
-        assert_eq!(
-            family_for("qimen.taobao.crm.order.detail.get"),
-            ApiFamily::QimenCloud
-        );
-        // `alibaba` has no digit: a platform prefix, not a router code.
-        assert_eq!(family_for("alibaba.xxx.get"), ApiFamily::Top);
-    }
 
     #[test]
     fn wdt_methods_are_recognised() {
