@@ -6,37 +6,73 @@
 
 use std::path::PathBuf;
 
-/// Overrides the data directory (SQLite store, logs stay in the platform's log dir).
+/// Overrides the data directory (the SQLite store and the remembered profile).
 pub const DATA_DIR_VAR: &str = "QIMEN_WORKBENCH_DATA_DIR";
-/// Overrides the keyring service name under which profile secrets are filed.
+/// Overrides the keyring service under which profile secrets are filed: `qimen-workbench-<identifier>`.
 pub const KEYRING_SERVICE_VAR: &str = "QIMEN_WORKBENCH_KEYRING_SERVICE";
-/// The keyring service of a normal run.
-pub const DEFAULT_KEYRING_SERVICE: &str = "qimen-workbench";
+/// The keyring service of a normal run; an override must extend it with `-<identifier>`.
+pub const PRODUCT_KEYRING_SERVICE: &str = "qimen-workbench";
+
+/// Why the places of this run could not be decided.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum LaunchError {
+    #[error(
+        "{KEYRING_SERVICE_VAR}={0:?}: use \"{PRODUCT_KEYRING_SERVICE}-<identifier>\", e.g. \
+         \"{PRODUCT_KEYRING_SERVICE}-test\", so test entries never mix with a user's secrets"
+    )]
+    ForeignKeyringService(String),
+}
 
 /// The places one run of the app uses, decided once at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LaunchPlaces {
     pub data_dir: PathBuf,
-    pub keyring_service: String,
+    /// `None`: the product's own keyring service; `Some(id)`: the service `qimen-workbench-<id>`.
+    pub keyring_identifier: Option<String>,
 }
 
 impl LaunchPlaces {
     /// Decides the places from an environment lookup and the platform's app data directory.
     /// Blank variables count as unset, so `VAR= qimen-workbench` behaves like a normal run.
-    pub fn decide(env: impl Fn(&str) -> Option<String>, platform_data_dir: PathBuf) -> Self {
-        let non_blank = |name: &str| env(name).filter(|value| !value.trim().is_empty());
-        Self {
+    pub fn decide(
+        env: impl Fn(&str) -> Option<String>,
+        platform_data_dir: PathBuf,
+    ) -> Result<Self, LaunchError> {
+        let non_blank = |name: &str| {
+            env(name)
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty())
+        };
+        let keyring_identifier = match non_blank(KEYRING_SERVICE_VAR) {
+            None => None,
+            Some(service) if service == PRODUCT_KEYRING_SERVICE => None,
+            Some(service) => match service
+                .strip_prefix(PRODUCT_KEYRING_SERVICE)
+                .and_then(|rest| rest.strip_prefix('-'))
+            {
+                Some(identifier) if !identifier.is_empty() => Some(identifier.to_owned()),
+                _ => return Err(LaunchError::ForeignKeyringService(service)),
+            },
+        };
+        Ok(Self {
             data_dir: non_blank(DATA_DIR_VAR)
                 .map(PathBuf::from)
                 .unwrap_or(platform_data_dir),
-            keyring_service: non_blank(KEYRING_SERVICE_VAR)
-                .unwrap_or_else(|| DEFAULT_KEYRING_SERVICE.to_owned()),
-        }
+            keyring_identifier,
+        })
     }
 
     /// Reads the real process environment.
-    pub fn from_process(platform_data_dir: PathBuf) -> Self {
+    pub fn from_process(platform_data_dir: PathBuf) -> Result<Self, LaunchError> {
         Self::decide(|name| std::env::var(name).ok(), platform_data_dir)
+    }
+
+    /// The keyring service name this run files secrets under.
+    pub fn keyring_service(&self) -> String {
+        match &self.keyring_identifier {
+            None => PRODUCT_KEYRING_SERVICE.to_owned(),
+            Some(identifier) => format!("{PRODUCT_KEYRING_SERVICE}-{identifier}"),
+        }
     }
 }
 
@@ -53,11 +89,16 @@ mod tests {
         }
     }
 
+    fn platform() -> PathBuf {
+        PathBuf::from("/platform/data")
+    }
+
     #[test]
     fn a_normal_run_uses_the_platform_dir_and_the_product_service() {
-        let places = LaunchPlaces::decide(env_of(&[]), PathBuf::from("/platform/data"));
-        assert_eq!(places.data_dir, PathBuf::from("/platform/data"));
-        assert_eq!(places.keyring_service, "qimen-workbench");
+        let places = LaunchPlaces::decide(env_of(&[]), platform()).unwrap();
+        assert_eq!(places.data_dir, platform());
+        assert_eq!(places.keyring_identifier, None);
+        assert_eq!(places.keyring_service(), "qimen-workbench");
     }
 
     #[test]
@@ -67,10 +108,23 @@ mod tests {
                 (DATA_DIR_VAR, "/tmp/e2e-data"),
                 (KEYRING_SERVICE_VAR, "qimen-workbench-test"),
             ]),
-            PathBuf::from("/platform/data"),
-        );
+            platform(),
+        )
+        .unwrap();
         assert_eq!(places.data_dir, PathBuf::from("/tmp/e2e-data"));
-        assert_eq!(places.keyring_service, "qimen-workbench-test");
+        // The identifier is what the core's keyring store appends to the product service.
+        assert_eq!(places.keyring_identifier.as_deref(), Some("test"));
+        assert_eq!(places.keyring_service(), "qimen-workbench-test");
+    }
+
+    #[test]
+    fn naming_the_product_service_is_a_normal_run() {
+        let places = LaunchPlaces::decide(
+            env_of(&[(KEYRING_SERVICE_VAR, "qimen-workbench")]),
+            platform(),
+        )
+        .unwrap();
+        assert_eq!(places.keyring_identifier, None);
     }
 
     #[test]
@@ -78,9 +132,23 @@ mod tests {
         // An exported-but-empty variable must not send the data to the current directory.
         let places = LaunchPlaces::decide(
             env_of(&[(DATA_DIR_VAR, "  "), (KEYRING_SERVICE_VAR, "")]),
-            PathBuf::from("/platform/data"),
-        );
-        assert_eq!(places.data_dir, PathBuf::from("/platform/data"));
-        assert_eq!(places.keyring_service, DEFAULT_KEYRING_SERVICE);
+            platform(),
+        )
+        .unwrap();
+        assert_eq!(places.data_dir, platform());
+        assert_eq!(places.keyring_identifier, None);
+    }
+
+    #[test]
+    fn a_service_outside_the_product_namespace_is_refused() {
+        for service in ["login", "qimen-workbenchx", "qimen-workbench-"] {
+            let env = |name: &str| (name == KEYRING_SERVICE_VAR).then(|| service.to_owned());
+            let outcome = LaunchPlaces::decide(env, platform());
+            assert_eq!(
+                outcome,
+                Err(LaunchError::ForeignKeyringService(service.to_owned())),
+                "{service}"
+            );
+        }
     }
 }

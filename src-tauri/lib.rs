@@ -54,11 +54,11 @@ pub fn run() -> tauri::Result<()> {
     app_builder::<tauri::Wry>()
         .setup(|app| {
             let platform_data_dir = app.path().app_data_dir()?;
-            let places = launch::LaunchPlaces::from_process(platform_data_dir);
+            let places = launch::LaunchPlaces::from_process(platform_data_dir)?;
             log::info!(
                 "starting: data dir {}, keyring service {}",
                 places.data_dir.display(),
-                places.keyring_service
+                places.keyring_service()
             );
             Ok(())
         })

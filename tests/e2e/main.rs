@@ -1,0 +1,31 @@
+//! End-to-end tests of the real desktop app through tauri-driver and WebKitWebDriver.
+//!
+//! They need a display, a D-Bus session with an unlocked Secret Service and a binary built with the
+//! bundled UI, so they are ignored by a plain `cargo test`; `make e2e` (part of `make test`) provides all
+//! of that and runs them with `--ignored`. Each scenario starts the app on a fresh data directory and
+//! saves a screenshot to docs/screenshots.
+
+mod console;
+mod harness;
+mod secrets;
+mod security;
+
+use harness::run_scenario;
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn first_launch_sends_a_successful_demo_call() {
+    run_scenario("first-launch", console::first_launch_demo_call).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn security_settings_hold_in_the_running_app() {
+    run_scenario("security", security::security_posture).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn secrets_are_never_shown() {
+    run_scenario("secrets", secrets::secrets_never_shown).await;
+}
