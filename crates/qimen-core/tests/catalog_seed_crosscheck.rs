@@ -104,7 +104,7 @@ fn document_000_texts_and_markers() {
 
 /// 50000 → "5万", 18 → "18".
 fn chinese_number(value: u64) -> String {
-    if value >= 10_000 && value % 10_000 == 0 {
+    if value >= 10_000 && value.checked_rem(10_000) == Some(0) {
         format!("{}万", value / 10_000)
     } else {
         value.to_string()

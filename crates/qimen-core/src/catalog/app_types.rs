@@ -271,7 +271,14 @@ impl AppTypeCatalog {
                 ));
             }
         }
-        check.unique("marker", entry.markers.iter().map(String::as_str))?;
+        for (i, marker) in entry.markers.iter().enumerate() {
+            if entry.markers[..i].contains(marker) {
+                return Err(check.fail(
+                    id,
+                    format!("marker `{marker}` is listed twice: list it once"),
+                ));
+            }
+        }
         entry
             .notes
             .iter()

@@ -3,14 +3,14 @@
 //! The documents that tell a merchant what to apply for and what to do next are long, scattered and in
 //! Chinese. Their content lives in one data file per document under `crates/qimen-core/data/` (embedded at
 //! build time, so the app never depends on a file beside it), is parsed with serde and checked once, at
-//! first use, by [`validate`] rules that name the file and the entry at fault. Every text carries zh-CN
+//! first use, by validation rules that name the file and the entry at fault. Every text carries zh-CN
 //! (the document's wording) and en (our translation).
 //!
 //! | file | document | Rust side |
 //! | --- | --- | --- |
-//! | `app_types.toml` | 000, Taobao Open Platform application types | [`app_types`] |
-//! | `taobaoke.toml` | 002, Taobaoke API permission packages | [`taobaoke`] |
-//! | `wdt_onboarding.toml` | 003, connecting to 旺店通 ERP through Qimen | [`wdt`] |
+//! | `app_types.toml` | 000, Taobao Open Platform application types | [`app_types`](mod@app_types) |
+//! | `taobaoke.toml` | 002, Taobaoke API permission packages | [`taobaoke`](mod@taobaoke) |
+//! | `wdt_onboarding.toml` | 003, connecting to 旺店通 ERP through Qimen | [`wdt`](mod@wdt) |
 //!
 //! The reasoning over these facts (questionnaire, eligibility, step tracking, checklists) lives in
 //! the `onboarding` module, as pure functions.
