@@ -1,0 +1,56 @@
+/**
+ * Shown when the system keeps no keyring (Linux without a Secret Service): says so in plain words and
+ * offers to keep secrets in memory for this run only.
+ */
+import { useState } from "react";
+import { Alert, App, Button } from "antd";
+import { useTranslation } from "react-i18next";
+import * as api from "../api/commands";
+import { useWorkbench } from "../state/workbench";
+
+export function KeyringBanner() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { info, setInfo } = useWorkbench();
+  const [busy, setBusy] = useState(false);
+  if (!info) return null;
+
+  if (info.secrets_in_memory) {
+    return <Alert type="info" showIcon banner message={t("keyring.memoryActive")} data-testid="keyring-memory" />;
+  }
+  const { keyring } = info;
+  if (keyring.state !== "unavailable") return null;
+
+  const useMemory = async () => {
+    setBusy(true);
+    try {
+      setInfo(await api.secretsUseMemory());
+      message.success(t("keyring.memoryEnabled"));
+    } catch (raw) {
+      message.error((raw as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      banner
+      data-testid="keyring-banner"
+      message={t("keyring.unavailableTitle")}
+      description={
+        <>
+          <div>{t(`keyring.problem.${keyring.problem}`)}</div>
+          <div>{t("keyring.unavailableBody")}</div>
+        </>
+      }
+      action={
+        <Button size="small" type="primary" loading={busy} onClick={() => void useMemory()}>
+          {t("keyring.useMemory")}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The top bar: which profile and which environment calls use right now, the 演示模式 tag in demo mode,
+ * and the language switch.
+ */
+import { App, Segmented, Select, Space, Tag, Tooltip, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { useWorkbench } from "../state/workbench";
+import { Term } from "../components/Term";
+import type { UiLanguage } from "../i18n";
+import { EnvironmentSelect } from "../components/EnvironmentSelect";
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const wb = useWorkbench();
+  const { info, profiles, currentProfile, environmentId, language } = wb;
+
+  const onProfile = async (id: number) => {
+    try {
+      await wb.selectProfile(id);
+    } catch (raw) {
+      message.error((raw as Error).message);
+    }
+  };
+
+  const onLanguage = async (value: UiLanguage) => {
+    try {
+      await wb.changeLanguage(value);
+    } catch (raw) {
+      message.error((raw as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <Space size={8} align="center">
+        <Typography.Text type="secondary">{t("topBar.profile")}</Typography.Text>
+        <Select<number>
+          aria-label={t("topBar.profile")}
+          style={{ minWidth: 180, maxWidth: 260 }}
+          value={currentProfile?.id}
+          placeholder={t("topBar.noProfile")}
+          onChange={(id) => void onProfile(id)}
+          options={profiles.map((profile) => ({ value: profile.id, label: profile.name }))}
+          data-testid="profile-select"
+        />
+      </Space>
+      <Space size={8} align="center">
+        <Typography.Text type="secondary">
+          <Term name="environment" />
+        </Typography.Text>
+        <EnvironmentSelect
+          ariaLabel={t("terms.environment.label")}
+          style={{ width: 240 }}
+          value={environmentId}
+          onChange={(id) => wb.setEnvironmentId(id)}
+          testId="environment-select"
+        />
+      </Space>
+      {info?.demo_mode && (
+        <Tooltip title={t("topBar.demoHelp")}>
+          <Tag color="orange" data-testid="demo-tag" style={{ marginInlineEnd: 0 }}>
+            {t("topBar.demo")}
+          </Tag>
+        </Tooltip>
+      )}
+      <div className="top-bar-spacer" />
+      <Segmented<UiLanguage>
+        aria-label={t("topBar.language")}
+        value={language}
+        onChange={(value) => void onLanguage(value)}
+        options={[
+          { value: "zh-CN", label: "中文" },
+          { value: "en-US", label: "English" },
+        ]}
+        data-testid="language-switch"
+      />
+    </>
+  );
+}

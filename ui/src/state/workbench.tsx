@@ -1,0 +1,153 @@
+/**
+ * What every screen needs to know about the running app: AppInfo, the profiles, the environments and
+ * the API catalogue, loaded once at start and refreshed after the commands that change them. Screens
+ * read it with `useWorkbench()` instead of each asking the core again.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import * as api from "../api/commands";
+import { IpcFailure, toIpcFailure } from "../api/ipc";
+import type { AppInfo } from "../api/bindings/AppInfo";
+import type { ProfileView } from "../api/bindings/ProfileView";
+import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
+import type { ApiDoc } from "../api/bindings/ApiDoc";
+import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
+import { environmentIdOf } from "../components/environments";
+
+export type PageKey = "console" | "history" | "profiles" | "settings";
+
+export interface Workbench {
+  info: AppInfo | null;
+  loadError: IpcFailure | null;
+  profiles: ProfileView[];
+  environments: EnvironmentOption[];
+  catalogue: ApiDoc[];
+  currentProfile: ProfileView | undefined;
+  /** The environment calls go to; follows the current profile until the user picks another. */
+  environmentId: string;
+  setEnvironmentId: (id: string) => void;
+  language: UiLanguage;
+  page: PageKey;
+  navigate: (page: PageKey) => void;
+  /** Set when another screen asks the profiles page to open the create form. */
+  createProfileRequested: number;
+  requestCreateProfile: () => void;
+  setInfo: (info: AppInfo) => void;
+  reload: () => Promise<void>;
+  reloadProfiles: () => Promise<ProfileView[]>;
+  selectProfile: (id: number) => Promise<void>;
+  changeLanguage: (language: UiLanguage) => Promise<void>;
+}
+
+const WorkbenchContext = createContext<Workbench | null>(null);
+
+export function useWorkbench(): Workbench {
+  const value = useContext(WorkbenchContext);
+  if (!value) throw new Error("useWorkbench outside WorkbenchProvider");
+  return value;
+}
+
+export function WorkbenchProvider({ children }: { children: ReactNode }) {
+  const [info, setInfoState] = useState<AppInfo | null>(null);
+  const [loadError, setLoadError] = useState<IpcFailure | null>(null);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [environments, setEnvironments] = useState<EnvironmentOption[]>([]);
+  const [catalogue, setCatalogue] = useState<ApiDoc[]>([]);
+  const [environmentOverride, setEnvironmentOverride] = useState<string | null>(null);
+  const [language, setLanguage] = useState<UiLanguage>(toUiLanguage(i18n.language));
+  const [page, setPage] = useState<PageKey>("console");
+  const [createProfileRequested, setCreateProfileRequested] = useState(0);
+
+  const applyLanguage = useCallback((value: string) => {
+    const next = toUiLanguage(value);
+    setLanguage(next);
+    if (i18n.language !== next) void i18n.changeLanguage(next);
+    document.documentElement.lang = next;
+  }, []);
+
+  const setInfo = useCallback(
+    (next: AppInfo) => {
+      setInfoState(next);
+      applyLanguage(next.language);
+    },
+    [applyLanguage],
+  );
+
+  const reloadProfiles = useCallback(async () => {
+    const list = await api.profilesList();
+    setProfiles(list);
+    return list;
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      const [nextInfo, list, envs, apis] = await Promise.all([
+        api.appInfo(),
+        api.profilesList(),
+        api.environmentsList(),
+        api.apiCatalogue(),
+      ]);
+      setInfo(nextInfo);
+      setProfiles(list);
+      setEnvironments(envs);
+      setCatalogue(apis);
+      setLoadError(null);
+    } catch (raw) {
+      setLoadError(toIpcFailure(raw));
+    }
+  }, [setInfo]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const currentProfile = useMemo(
+    () => profiles.find((profile) => profile.id === info?.current_profile_id) ?? profiles[0],
+    [profiles, info],
+  );
+
+  const selectProfile = useCallback(
+    async (id: number) => {
+      setInfo(await api.profileSelect(id));
+      setEnvironmentOverride(null);
+    },
+    [setInfo],
+  );
+
+  const changeLanguage = useCallback(
+    async (next: UiLanguage) => {
+      // Switch at once so the click feels immediate; the core remembers it and localises its messages.
+      applyLanguage(next);
+      setInfo(await api.settingsSet({ language: next, retention: null }));
+    },
+    [applyLanguage, setInfo],
+  );
+
+  const profileEnvironment = currentProfile ? environmentIdOf(currentProfile.environment, environments) : undefined;
+  const environmentId = environmentOverride ?? profileEnvironment ?? environments[0]?.id ?? "";
+
+  const value: Workbench = {
+    info,
+    loadError,
+    profiles,
+    environments,
+    catalogue,
+    currentProfile,
+    environmentId,
+    setEnvironmentId: setEnvironmentOverride,
+    language,
+    page,
+    navigate: setPage,
+    createProfileRequested,
+    requestCreateProfile: () => {
+      setCreateProfileRequested((n) => n + 1);
+      setPage("profiles");
+    },
+    setInfo,
+    reload,
+    reloadProfiles,
+    selectProfile,
+    changeLanguage,
+  };
+
+  return <WorkbenchContext.Provider value={value}>{children}</WorkbenchContext.Provider>;
+}
