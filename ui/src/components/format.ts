@@ -1,0 +1,69 @@
+/**
+ * Display helpers for response bodies and sizes. Pretty-printing is only attempted below a size limit;
+ * above it the body is shown as received.
+ */
+
+/** Bodies larger than this are shown raw in the virtualised view instead of highlighted. */
+export const HIGHLIGHT_LIMIT_BYTES = 1024 * 1024;
+
+export type BodyLanguage = "json" | "xml" | "text";
+
+export function detectLanguage(contentType: string | null | undefined, body: string): BodyLanguage {
+  const type = (contentType ?? "").toLowerCase();
+  if (type.includes("json")) return "json";
+  if (type.includes("xml")) return "xml";
+  const start = body.trimStart();
+  if (start.startsWith("{") || start.startsWith("[")) return "json";
+  if (start.startsWith("<")) return "xml";
+  return "text";
+}
+
+/** Indents XML by element depth. Text, CDATA and comments are kept as they are. */
+export function prettyXml(xml: string): string {
+  const tokens = xml.replace(/>\s+</g, "><").match(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[^>]+>|[^<]+/g);
+  if (!tokens) return xml;
+  const lines: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? "";
+    const pad = "  ".repeat(depth);
+    if (token.startsWith("</")) {
+      depth = Math.max(0, depth - 1);
+      lines.push("  ".repeat(depth) + token);
+    } else if (token.startsWith("<?") || token.startsWith("<!") || token.endsWith("/>")) {
+      lines.push(pad + token);
+    } else if (token.startsWith("<")) {
+      const text = tokens[i + 1];
+      const close = tokens[i + 2];
+      // <a>text</a> stays on one line.
+      if (text !== undefined && !text.startsWith("<") && close !== undefined && close.startsWith("</")) {
+        lines.push(pad + token + text + close);
+        i += 2;
+      } else {
+        lines.push(pad + token);
+        depth += 1;
+      }
+    } else if (token.trim() !== "") {
+      lines.push(pad + token.trim());
+    }
+  }
+  return lines.join("\n");
+}
+
+export function prettyBody(body: string, language: BodyLanguage): string {
+  if (language === "json") {
+    try {
+      return JSON.stringify(JSON.parse(body), null, 2);
+    } catch {
+      return body;
+    }
+  }
+  if (language === "xml") return prettyXml(body);
+  return body;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,113 @@
+/**
+ * One call's result, the same in the console and in the history drawer: success or failure at a glance,
+ * the platform's flag / code / sub_code, latency and size, then the Response, Explanation, Signature and
+ * Request tabs. On failure the explanation tab opens first.
+ */
+import { useEffect, useState, type ReactNode } from "react";
+import { Empty, Space, Statistic, Tabs, Tag, Typography } from "antd";
+import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { SignComparison } from "../../api/bindings/SignComparison";
+import { Term } from "../Term";
+import { formatBytes } from "../format";
+import { ResponseTab } from "./ResponseTab";
+import { ExplanationTab } from "./ExplanationTab";
+import { SignatureTab } from "./SignatureTab";
+import { RequestTab } from "./RequestTab";
+import type { ShownCall } from "./model";
+
+export interface ResultViewProps {
+  call: ShownCall;
+  compare: ((pasted: string) => Promise<SignComparison>) | null;
+  revealCurl: (() => Promise<string>) | null;
+}
+
+function Field({ label, value }: { label: ReactNode; value: string | null | undefined }) {
+  return (
+    <Space size={6}>
+      <Typography.Text type="secondary">{label}</Typography.Text>
+      <Typography.Text className="mono" strong>
+        {value && value !== "" ? value : "—"}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
+  const { t } = useTranslation();
+  const { result, response, success } = call;
+  const [tab, setTab] = useState(success ? "response" : "explanation");
+
+  useEffect(() => {
+    setTab(success ? "response" : "explanation");
+  }, [call, success]);
+
+  const headline = call.networkError ? t("result.noAnswer") : (call.explanation?.title ?? null);
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: "100%" }} data-testid="result">
+      <div className="result-head">
+        {success ? (
+          <Tag color="success" icon={<CheckCircleFilled />} className="result-tag" data-testid="result-tag">
+            {t("result.success")}
+          </Tag>
+        ) : (
+          <Tag color="error" icon={<CloseCircleFilled />} className="result-tag" data-testid="result-tag">
+            {t("result.failure")}
+          </Tag>
+        )}
+        {!success && headline && (
+          <Typography.Text strong type="danger" data-testid="result-headline">
+            {headline}
+          </Typography.Text>
+        )}
+      </div>
+      <Space size={[28, 8]} wrap align="end">
+        <Field label={<Term name="flag" />} value={result?.flag} />
+        <Field label="code" value={result?.code ?? call.networkError?.code} />
+        <Field label={<Term name="subCode" />} value={result?.sub_code} />
+        <Field label={t("result.httpStatus")} value={response?.status == null ? null : String(response.status)} />
+        {response && <Statistic title={t("result.latency")} value={response.latencyMs} suffix="ms" valueStyle={{ fontSize: 16 }} />}
+        {response && <Statistic title={t("result.size")} value={formatBytes(response.sizeBytes)} valueStyle={{ fontSize: 16 }} />}
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: "response",
+            label: t("result.tabs.response"),
+            children: response ? (
+              <ResponseTab response={response} historyId={call.historyId} />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("result.noResponse")} />
+            ),
+          },
+          {
+            key: "explanation",
+            label: success ? t("result.tabs.explanation") : <Typography.Text type="danger">{t("result.tabs.explanation")}</Typography.Text>,
+            children: <ExplanationTab call={call} />,
+          },
+          {
+            key: "signature",
+            label: t("result.tabs.signature"),
+            children: call.signature ? (
+              <SignatureTab signature={call.signature} wdtSignature={call.wdtSignature} compare={compare} />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("result.noSignature")} />
+            ),
+          },
+          {
+            key: "request",
+            label: t("result.tabs.request"),
+            children: call.request ? (
+              <RequestTab request={call.request} revealCurl={revealCurl} />
+            ) : (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("result.noRequest")} />
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}

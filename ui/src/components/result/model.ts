@@ -1,0 +1,145 @@
+/**
+ * What the result panel shows, whichever way the call reached it: straight from `call_send` /
+ * `history_resend` (a CallOutcome) or opened from history (a HistoryDetail). Both are mapped here to
+ * one shape so the console and the history drawer render the same tabs.
+ */
+import type { ApiResult } from "../../api/bindings/ApiResult";
+import type { CallOutcome } from "../../api/bindings/CallOutcome";
+import type { Explanation } from "../../api/bindings/Explanation";
+import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
+import type { NetworkFailure } from "../../api/bindings/NetworkFailure";
+import type { SignExplanation } from "../../api/bindings/SignExplanation";
+import type { WdtSignExplanation } from "../../api/bindings/WdtSignExplanation";
+
+export interface ShownResponse {
+  status: number | null;
+  latencyMs: number;
+  sizeBytes: number;
+  contentType: string | null;
+  body: string;
+  /** The body shown is only the start of the answer; Save writes all of it. */
+  bodyTruncated: boolean;
+}
+
+export interface ShownRequest {
+  httpMethod: string | null;
+  url: string;
+  /** Parameters in the order sent: the URL query, then the form. */
+  query: [string, string][];
+  form: [string, string][];
+  headers: [string, string][];
+  body: string;
+  /** The masked curl line, when the core gave one. */
+  curl: string | null;
+}
+
+export interface ShownCall {
+  historyId: number;
+  success: boolean;
+  result: ApiResult | null;
+  explanation: Explanation | null;
+  networkError: NetworkFailure | null;
+  response: ShownResponse | null;
+  request: ShownRequest | null;
+  signature: SignExplanation | null;
+  wdtSignature: WdtSignExplanation | null;
+}
+
+export function fromOutcome(outcome: CallOutcome): ShownCall {
+  const { request, response } = outcome;
+  return {
+    historyId: outcome.history_id,
+    success: outcome.result?.success === true && outcome.network_error === null,
+    result: outcome.result,
+    explanation: outcome.explanation,
+    networkError: outcome.network_error,
+    response: response && {
+      status: response.status,
+      latencyMs: response.latency_ms,
+      sizeBytes: response.size_bytes,
+      contentType: response.content_type,
+      body: response.body,
+      bodyTruncated: response.body_truncated,
+    },
+    request: {
+      httpMethod: request.http_method,
+      url: request.url,
+      query: request.query,
+      form: request.form,
+      headers: request.headers,
+      body: request.body,
+      curl: request.curl,
+    },
+    signature: outcome.signature,
+    wdtSignature: outcome.wdt_signature,
+  };
+}
+
+function isPairList(value: unknown): value is [string, string][] {
+  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === "string"));
+}
+
+function isSignExplanation(value: unknown): value is SignExplanation {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.method === "string" &&
+    isPairList(record.kept) &&
+    Array.isArray(record.dropped) &&
+    typeof record.string_to_sign_masked === "string" &&
+    typeof record.digest === "string"
+  );
+}
+
+/**
+ * The stored request is the redacted request as JSON (HistoryEntry.request is typed as any JSON); read
+ * what the Request and Signature tabs need, and leave out whatever is not in the expected shape.
+ */
+function readStoredRequest(stored: unknown): { request: ShownRequest | null; signature: SignExplanation | null } {
+  if (typeof stored !== "object" || stored === null) return { request: null, signature: null };
+  const record = stored as Record<string, unknown>;
+  const query = isPairList(record.query) ? record.query : [];
+  const form = isPairList(record.form) ? record.form : [];
+  const endpoint = typeof record.endpoint === "string" ? record.endpoint : "";
+  const rawBody = record.body as { text?: unknown; content_type?: unknown } | null | undefined;
+  const bodyText = rawBody && typeof rawBody.text === "string" ? rawBody.text : "";
+  const contentType = rawBody && typeof rawBody.content_type === "string" ? rawBody.content_type : null;
+  const search = new URLSearchParams(query).toString();
+  return {
+    request:
+      endpoint === ""
+        ? null
+        : {
+            httpMethod: "POST",
+            url: search === "" ? endpoint : `${endpoint}?${search}`,
+            query,
+            form,
+            headers: contentType ? [["Content-Type", contentType]] : [],
+            body: bodyText !== "" ? bodyText : new URLSearchParams(form).toString(),
+            curl: null,
+          },
+    signature: isSignExplanation(record.signature) ? record.signature : null,
+  };
+}
+
+export function fromHistory(detail: HistoryDetail): ShownCall {
+  const { request, signature } = readStoredRequest(detail.request);
+  return {
+    historyId: detail.id,
+    success: detail.success,
+    result: detail.result,
+    explanation: detail.explanation,
+    networkError: null,
+    response: {
+      status: detail.http_status,
+      latencyMs: detail.latency_ms,
+      sizeBytes: detail.response_size,
+      contentType: null,
+      body: detail.response,
+      bodyTruncated: detail.response_truncated,
+    },
+    request,
+    signature,
+    wdtSignature: null,
+  };
+}
