@@ -1,0 +1,281 @@
+/**
+ * The test console: pick an API (or type any method), fill its parameters, send, and read the result.
+ * On first run the demo profile and `taobao.time.get` are ready, so one click on 发送 succeeds.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { Alert, App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
+import { SendOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import * as api from "../../api/commands";
+import type { CallInput } from "../../api/bindings/CallInput";
+import { toIpcFailure } from "../../api/ipc";
+import type { SignMethod } from "../../api/bindings/SignMethod";
+import { useWorkbench } from "../../state/workbench";
+import { Term } from "../../components/Term";
+import { CodeView } from "../../components/CodeView";
+import { ResultView } from "../../components/result/ResultView";
+import { fromOutcome, type ShownCall } from "../../components/result/model";
+import { ApiPicker, apiDescription, apiTitle } from "./ApiPicker";
+import { ParamForm, type ConsoleFormValues } from "./ParamForm";
+import { buildCallInput, type ConsoleDraft } from "./callInput";
+
+/** Preselected on first run: answered by every environment, needs no session. */
+export const FIRST_API = "taobao.time.get";
+const SIGN_METHODS: SignMethod[] = ["md5", "hmac", "hmac-sha256"];
+
+export function ConsolePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const wb = useWorkbench();
+  const { catalogue, currentProfile, environmentId, language, info } = wb;
+  const [form] = Form.useForm<ConsoleFormValues>();
+
+  const [mode, setMode] = useState<"catalogue" | "free">("catalogue");
+  const [apiName, setApiName] = useState<string | undefined>(undefined);
+  const [freeMethod, setFreeMethod] = useState("");
+  const [body, setBody] = useState("");
+  const [signMethod, setSignMethod] = useState<SignMethod>("md5");
+  const [format, setFormat] = useState<"json" | "xml">("json");
+  const [wdtCompute, setWdtCompute] = useState(true);
+  const [useSession, setUseSession] = useState(false);
+  const [targetAppKey, setTargetAppKey] = useState("");
+  const [customerId, setCustomerId] = useState("");
+  const [sending, setSending] = useState(false);
+  const [shown, setShown] = useState<ShownCall | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
+  const [lastInput, setLastInput] = useState<CallInput | null>(null);
+
+  const doc = useMemo(() => (mode === "catalogue" ? catalogue.find((d) => d.name === apiName) : undefined), [mode, catalogue, apiName]);
+
+  // First run: preselect the API that always works once the catalogue is in.
+  useEffect(() => {
+    if (apiName === undefined && catalogue.some((d) => d.name === FIRST_API)) setApiName(FIRST_API);
+  }, [catalogue, apiName]);
+
+  // A newly chosen API brings its own body example, session need and target app.
+  useEffect(() => {
+    form.resetFields();
+    setBody(doc?.body_example ?? "");
+    setUseSession(doc?.needs_session ?? false);
+    setTargetAppKey(doc?.target_app_key ?? currentProfile?.target_app_key ?? "");
+    setWdtCompute(true);
+  }, [doc, form, currentProfile?.target_app_key]);
+
+  useEffect(() => {
+    setCustomerId(currentProfile?.customer_id ?? "");
+  }, [currentProfile?.customer_id]);
+
+  const method = mode === "catalogue" ? (apiName ?? "") : freeMethod.trim();
+  const family = doc?.family ?? null;
+  const isQimenStandard = family === "qimen_standard";
+  const isWdt = Boolean(doc?.wdt_sign);
+  const showBodyEditor = isQimenStandard || (mode === "free" && body !== "");
+
+  const send = async () => {
+    setSendError(null);
+    if (method === "") {
+      setSendError(t("console.validation.method"));
+      return;
+    }
+    let values: ConsoleFormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t("console.validation.fix"));
+      return;
+    }
+    const draft: ConsoleDraft = {
+      profileId: currentProfile?.id ?? null,
+      environmentId,
+      method,
+      family,
+      signMethod,
+      format: isQimenStandard ? null : format,
+      doc,
+      values: values.params ?? {},
+      extra: values.extra ?? [],
+      body: showBodyEditor ? body : null,
+      targetAppKey,
+      customerId,
+      useSession,
+      wdtCompute: isWdt && wdtCompute,
+    };
+    const input = buildCallInput(draft);
+    setSending(true);
+    try {
+      const outcome = await api.callSend(input);
+      setLastInput(input);
+      setShown(fromOutcome(outcome));
+    } catch (raw) {
+      // A parameter the core rejects is marked at its field; anything else is shown above the button.
+      const failure = toIpcFailure(raw);
+      const field = failure.code.startsWith("validation.call.") ? failure.code.slice("validation.call.".length) : "";
+      if (doc?.params.some((param) => param.name === field)) {
+        form.setFields([{ name: ["params", field], errors: [failure.message] }]);
+      }
+      setSendError(failure.message);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const compare = shown
+    ? (pasted: string) => api.signCompare({ target: { kind: "history", history_id: shown.historyId }, pasted })
+    : null;
+  const revealCurl = lastInput ? () => api.callCurl(lastInput, true) : null;
+
+  return (
+    <div className="page">
+      {info?.demo_mode && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="demo-alert"
+          message={t("console.demoTitle")}
+          description={t("console.demoBody")}
+          action={
+            <Button type="primary" onClick={wb.requestCreateProfile} data-testid="create-real-profile">
+              {t("console.createRealProfile")}
+            </Button>
+          }
+        />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={11}>
+          <Card title={t("console.requestTitle")} extra={currentProfile && <Tag>{currentProfile.name}</Tag>}>
+            <Space direction="vertical" size={12} style={{ width: "100%" }}>
+              <Segmented
+                value={mode}
+                onChange={(value) => setMode(value as "catalogue" | "free")}
+                options={[
+                  { value: "catalogue", label: t("console.fromCatalogue") },
+                  { value: "free", label: t("console.freeForm") },
+                ]}
+              />
+              {mode === "catalogue" ? (
+                <ApiPicker value={apiName} onChange={setApiName} />
+              ) : (
+                <Input
+                  aria-label={t("console.method")}
+                  className="mono"
+                  placeholder={t("console.methodPlaceholder")}
+                  value={freeMethod}
+                  onChange={(e) => setFreeMethod(e.target.value)}
+                />
+              )}
+              {doc && (
+                <div>
+                  <Typography.Text strong>{apiTitle(doc, language)}</Typography.Text>
+                  <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+                    {apiDescription(doc, language)}
+                  </Typography.Paragraph>
+                </div>
+              )}
+            </Space>
+
+            <Form form={form} layout="vertical" style={{ marginTop: 16 }} requiredMark initialValues={{ extra: [] }}>
+              <ParamForm doc={doc} form={form} language={language} />
+            </Form>
+
+            {showBodyEditor && (
+              <div style={{ marginTop: 16 }}>
+                <Typography.Text strong>{t("console.body")}</Typography.Text>
+                <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                  {t("console.bodyHelp")}
+                </Typography.Paragraph>
+                <CodeView value={body} onChange={setBody} language="xml" editable height="260px" ariaLabel={t("console.body")} testId="body-editor" />
+                {doc?.body_example && (
+                  <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setBody(doc.body_example ?? "")}>
+                    {t("console.resetBody")}
+                  </Button>
+                )}
+              </div>
+            )}
+            {mode === "free" && !showBodyEditor && (
+              <Button type="link" style={{ paddingInline: 0, marginTop: 8 }} onClick={() => setBody("<request>\n</request>")}>
+                {t("console.addBody")}
+              </Button>
+            )}
+
+            <Row gutter={[16, 12]} style={{ marginTop: 16 }}>
+              <Col xs={24} md={12}>
+                <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                  <Term name="signMethod" />
+                  <Select<SignMethod>
+                    aria-label={t("terms.signMethod.label")}
+                    style={{ width: "100%" }}
+                    value={signMethod}
+                    onChange={setSignMethod}
+                    options={SIGN_METHODS.map((value) => ({ value, label: value }))}
+                  />
+                </Space>
+              </Col>
+              {!isQimenStandard && (
+                <Col xs={24} md={12}>
+                  <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                    <Term name="format" />
+                    <Select
+                      aria-label={t("terms.format.label")}
+                      style={{ width: "100%" }}
+                      value={format}
+                      onChange={setFormat}
+                      options={[
+                        { value: "json", label: "JSON" },
+                        { value: "xml", label: "XML" },
+                      ]}
+                    />
+                  </Space>
+                </Col>
+              )}
+              <Col xs={24} md={12}>
+                <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                  <Term name="targetAppKey" />
+                  <Input aria-label={t("terms.targetAppKey.label")} value={targetAppKey} onChange={(e) => setTargetAppKey(e.target.value)} />
+                </Space>
+              </Col>
+              <Col xs={24} md={12}>
+                <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                  <Term name="customerId" />
+                  <Input aria-label={t("terms.customerId.label")} value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
+                </Space>
+              </Col>
+            </Row>
+
+            <Space size={24} wrap style={{ marginTop: 16 }}>
+              <Space>
+                <Switch checked={useSession} onChange={setUseSession} aria-label={t("console.useSession")} />
+                <Term name="session" label={t("console.useSession")} />
+              </Space>
+              {isWdt && (
+                <Space>
+                  <Switch checked={wdtCompute} onChange={setWdtCompute} aria-label={t("console.wdtCompute")} data-testid="wdt-switch" />
+                  <Term name="wdtSign" label={t("console.wdtCompute")} />
+                </Space>
+              )}
+            </Space>
+
+            {sendError && <Alert type="error" showIcon style={{ marginTop: 16 }} message={sendError} data-testid="send-error" />}
+
+            <div style={{ marginTop: 20 }}>
+              <Button type="primary" size="large" icon={<SendOutlined />} loading={sending} onClick={() => void send()} data-testid="send">
+                {t("console.send")}
+              </Button>
+            </div>
+          </Card>
+        </Col>
+        <Col xs={24} xxl={13}>
+          <Card title={t("console.resultTitle")}>
+            {shown ? (
+              <ResultView call={shown} compare={compare} revealCurl={revealCurl} />
+            ) : (
+              <Typography.Paragraph type="secondary" data-testid="no-result">
+                {t("console.noResult")}
+              </Typography.Paragraph>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+/**
+ * Every call made, newest first: full-text search, filters by API, result and date, a detail drawer
+ * with the same tabs as the console, re-send, delete and clear. The retention setting is shown here so
+ * nobody is surprised when old calls go.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { AutoComplete, Button, Card, DatePicker, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, App } from "antd";
+import { DeleteOutlined, EyeOutlined, ReloadOutlined, RedoOutlined } from "@ant-design/icons";
+import type { Dayjs } from "dayjs";
+import { useTranslation } from "react-i18next";
+import * as api from "../../api/commands";
+import type { HistorySummary } from "../../api/bindings/HistorySummary";
+import { useWorkbench } from "../../state/workbench";
+import { formatBytes } from "../../components/format";
+import { HistoryDrawer } from "./HistoryDrawer";
+
+type Outcome = "all" | "success" | "failure";
+const PAGE_SIZE = 20;
+const SEARCH_DELAY_MS = 300;
+
+export function HistoryPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { info, catalogue, page, navigate } = useWorkbench();
+  const [text, setText] = useState("");
+  const [method, setMethod] = useState("");
+  const [outcome, setOutcome] = useState<Outcome>("all");
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [offset, setOffset] = useState(0);
+  const [items, setItems] = useState<HistorySummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (query: { text: string; method: string; outcome: Outcome; range: typeof range; offset: number }) => {
+      const ticket = ++request.current;
+      setLoading(true);
+      try {
+        const result = await api.historyList({
+          text: query.text.trim() === "" ? null : query.text.trim(),
+          method: query.method.trim() === "" ? null : query.method.trim(),
+          success: query.outcome === "all" ? null : query.outcome === "success",
+          from: query.range?.[0]?.startOf("day").toISOString() ?? null,
+          to: query.range?.[1]?.endOf("day").toISOString() ?? null,
+          profile_id: null,
+          limit: PAGE_SIZE,
+          offset: query.offset,
+        });
+        // A slower earlier answer must not overwrite a newer one.
+        if (ticket !== request.current) return;
+        setItems(result.items);
+        setTotal(result.total);
+      } catch (raw) {
+        if (ticket === request.current) message.error((raw as Error).message);
+      } finally {
+        if (ticket === request.current) setLoading(false);
+      }
+    },
+    [message],
+  );
+
+  // Reload when a filter changes (text after a short pause) and whenever the page is shown again.
+  useEffect(() => {
+    if (page !== "history") return undefined;
+    const timer = setTimeout(() => void load({ text, method, outcome, range, offset }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [page, text, method, outcome, range, offset, load]);
+
+  const refresh = () => void load({ text, method, outcome, range, offset });
+
+  const remove = async (id: number) => {
+    try {
+      await api.historyDelete(id);
+      message.success(t("history.deleted"));
+      refresh();
+    } catch (raw) {
+      message.error((raw as Error).message);
+    }
+  };
+
+  const resend = async (id: number) => {
+    try {
+      const sent = await api.historyResend(id);
+      message.success(sent.result?.success && !sent.network_error ? t("history.resentOk") : t("history.resentFailed"));
+      setOpenId(sent.history_id);
+      refresh();
+    } catch (raw) {
+      message.error((raw as Error).message);
+    }
+  };
+
+  const clear = async () => {
+    try {
+      await api.historyClear();
+      message.success(t("history.cleared"));
+      setOffset(0);
+      refresh();
+    } catch (raw) {
+      message.error((raw as Error).message);
+    }
+  };
+
+  return (
+    <div className="page">
+      <Space style={{ width: "100%", justifyContent: "space-between", marginBottom: 16 }} wrap>
+        <h1 className="page-title" style={{ margin: 0 }}>
+          {t("nav.history")}
+        </h1>
+        <Space wrap>
+          <Typography.Text type="secondary" data-testid="retention">
+            {t("history.retention", { count: info?.retention ?? 0 })}
+          </Typography.Text>
+          <Button type="link" onClick={() => navigate("settings")} style={{ paddingInline: 0 }}>
+            {t("history.changeRetention")}
+          </Button>
+        </Space>
+      </Space>
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }} size={[12, 12]}>
+          <Input.Search
+            allowClear
+            aria-label={t("history.search")}
+            placeholder={t("history.searchPlaceholder")}
+            style={{ width: 280 }}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOffset(0);
+            }}
+            onSearch={(value) => void load({ text: value, method, outcome, range, offset: 0 })}
+            data-testid="history-search"
+          />
+          <AutoComplete
+            allowClear
+            aria-label={t("history.api")}
+            placeholder={t("history.apiPlaceholder")}
+            style={{ width: 240 }}
+            value={method}
+            onChange={(value: string | undefined) => {
+              setMethod(value ?? "");
+              setOffset(0);
+            }}
+            options={catalogue.map((doc) => ({ value: doc.name }))}
+            filterOption={(input, option) => (option?.value ?? "").toLowerCase().includes(input.toLowerCase())}
+          />
+          <Segmented<Outcome>
+            value={outcome}
+            onChange={(value) => {
+              setOutcome(value);
+              setOffset(0);
+            }}
+            options={[
+              { value: "all", label: t("history.all") },
+              { value: "success", label: t("result.success") },
+              { value: "failure", label: t("result.failure") },
+            ]}
+          />
+          <DatePicker.RangePicker
+            aria-label={t("history.dates")}
+            value={range}
+            onChange={(value) => {
+              setRange(value);
+              setOffset(0);
+            }}
+          />
+          <Tooltip title={t("common.refresh")}>
+            <Button icon={<ReloadOutlined />} onClick={refresh} aria-label={t("common.refresh")} />
+          </Tooltip>
+          <Popconfirm title={t("history.clearConfirm")} onConfirm={() => void clear()} okText={t("history.clear")} cancelText={t("common.cancel")} okButtonProps={{ danger: true }}>
+            <Button danger>{t("history.clear")}</Button>
+          </Popconfirm>
+        </Space>
+        <Table<HistorySummary>
+          size="middle"
+          rowKey="id"
+          loading={loading}
+          dataSource={items}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: t("history.empty") }}
+          pagination={{
+            current: Math.floor(offset / PAGE_SIZE) + 1,
+            pageSize: PAGE_SIZE,
+            total,
+            showSizeChanger: false,
+            showTotal: (count) => t("history.total", { count }),
+            onChange: (pageNumber) => setOffset((pageNumber - 1) * PAGE_SIZE),
+          }}
+          onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
+          columns={[
+            { title: t("history.time"), dataIndex: "created_at", width: 170, render: (at: string) => new Date(at).toLocaleString() },
+            { title: t("history.api"), dataIndex: "method", render: (m: string) => <span className="mono">{m}</span> },
+            {
+              title: t("history.result"),
+              dataIndex: "success",
+              width: 90,
+              render: (success: boolean) => (success ? <Tag color="success">{t("result.success")}</Tag> : <Tag color="error">{t("result.failure")}</Tag>),
+            },
+            {
+              title: "code / sub_code",
+              render: (_v, row) => <span className="mono">{[row.code, row.sub_code].filter(Boolean).join(" / ") || "—"}</span>,
+            },
+            { title: t("result.latency"), dataIndex: "latency_ms", width: 90, render: (ms: number) => `${ms} ms` },
+            { title: t("result.size"), dataIndex: "response_size", width: 90, render: (b: number) => formatBytes(b) },
+            { title: t("terms.environment.label"), dataIndex: "environment", width: 150, ellipsis: true },
+            {
+              title: t("common.actions"),
+              width: 130,
+              fixed: "right",
+              render: (_v, row) => (
+                <Space size={0}>
+                  <Tooltip title={t("history.open")}>
+                    <Button type="text" icon={<EyeOutlined />} aria-label={t("history.open")} onClick={() => setOpenId(row.id)} />
+                  </Tooltip>
+                  <Tooltip title={t("history.resend")}>
+                    <Button type="text" icon={<RedoOutlined />} aria-label={t("history.resend")} onClick={() => void resend(row.id)} />
+                  </Tooltip>
+                  <Popconfirm title={t("history.deleteConfirm")} onConfirm={() => void remove(row.id)} okText={t("common.delete")} cancelText={t("common.cancel")}>
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} />
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <HistoryDrawer id={openId} onClose={() => setOpenId(null)} onChanged={refresh} />
+    </div>
+  );
+}
