@@ -17,6 +17,7 @@
 //! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) as validated data |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
 //! | [`secrets`] | the OS keyring behind a small trait, an in-memory fallback for this run, and an availability probe |
+//! | [`store`] | SQLite (WAL, migrations): profiles, call history with full-text search and retention, settings |
 
 pub mod api_docs;
 pub mod catalog;
@@ -30,3 +31,4 @@ pub mod secrets;
 pub mod sensitive;
 pub mod sign;
 pub mod spi;
+pub mod store;

@@ -32,7 +32,7 @@ pub const PROBE_PROFILE_ID: i64 = 0;
 /// What a secret is for; one keyring entry per profile and kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "../../../ui/src/api/bindings/")]
+#[ts(export)]
 pub enum SecretKind {
     /// The app's AppSecret, used to sign every call.
     AppSecret,
@@ -94,7 +94,7 @@ impl fmt::Display for SecretKey {
 /// Why the keyring could not be used, in words that say what to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-#[ts(export, export_to = "../../../ui/src/api/bindings/")]
+#[ts(export)]
 pub enum KeyringProblem {
     /// No keyring service is reachable (Linux without a Secret Service, no logon session).
     NoBackend,
@@ -197,7 +197,7 @@ pub trait SecretStore: Send + Sync {
 /// Whether a store can keep secrets right now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
-#[ts(export, export_to = "../../../ui/src/api/bindings/")]
+#[ts(export)]
 pub enum KeyringStatus {
     Available,
     Unavailable {
