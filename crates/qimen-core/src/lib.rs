@@ -14,9 +14,10 @@
 //! | [`gateway`] | the local offline platform: TOP and Qimen routers, OAuth, demo 旺店通 provider, forwarding |
 //! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
 //! | [`onboarding`] | the guide's pure reasoning: app-type questionnaire, Taobaoke checker, step tracker, materials checklist |
-//! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) as validated data |
 //! | [`spi`] | the provider side: a receiver that verifies inbound Qimen requests and answers them |
 //! | [`secrets`] | the OS keyring behind a small trait, an in-memory fallback for this run, and an availability probe |
+//! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) as validated data |
+//! | [`workbench`] | the desktop app's service layer: one method per IPC command, over the store, the keyring, the client and the local gateway |
 //! | [`store`] | SQLite (WAL, migrations): profiles, call history with full-text search and retention, settings |
 
 pub mod api_docs;
@@ -32,3 +33,4 @@ pub mod sensitive;
 pub mod sign;
 pub mod spi;
 pub mod store;
+pub mod workbench;

@@ -108,6 +108,7 @@ pub enum SignHint {
 
 /// A pasted sign set against the computed one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SignComparison {
     /// Equal after trimming and ignoring case.
     pub matches: bool,
