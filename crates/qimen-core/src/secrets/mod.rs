@@ -98,7 +98,7 @@ impl fmt::Display for SecretKey {
 pub enum KeyringProblem {
     /// No keyring service is reachable (Linux without a Secret Service, no logon session).
     NoBackend,
-    /// The keyring exists but is locked.
+    /// The keyring exists but is locked, or has no default collection to write to.
     Locked,
     /// The user or the system refused access.
     Denied,
@@ -125,8 +125,8 @@ impl KeyringProblem {
                 en: "No keyring is available on this computer (on Linux a Secret Service such as gnome-keyring or KWallet must be running). The secret can be kept in memory for this run only; you will enter it again after closing the app.",
             },
             KeyringProblem::Locked => Text {
-                zh: "系统钥匙串已锁定。请解锁钥匙串（例如登录桌面会话，或在“密码和密钥”中解锁“登录”钥匙串）后重试，或者仅在本次运行期间把密钥保存在内存中。",
-                en: "The keyring is locked. Unlock it (log in to your desktop session, or unlock the \"Login\" keyring in your passwords app) and try again, or keep the secret in memory for this run only.",
+                zh: "系统钥匙串已锁定，或还没有默认钥匙串。请解锁钥匙串（例如登录桌面会话，或在“密码和密钥”中解锁或新建“登录”钥匙串）后重试，或者仅在本次运行期间把密钥保存在内存中。",
+                en: "The keyring is locked, or has no default keyring yet. Unlock it (log in to your desktop session, or unlock or create the \"Login\" keyring in your passwords app) and try again, or keep the secret in memory for this run only.",
             },
             KeyringProblem::Denied => Text {
                 zh: "访问系统钥匙串被拒绝（可能是取消了授权提示）。请重试并在提示中允许 Qimen Workbench 访问，或者仅在本次运行期间把密钥保存在内存中。",
@@ -146,7 +146,7 @@ impl KeyringProblem {
 pub enum SecretError {
     #[error("keyring: no keyring is available ({detail}); the secret can be kept in memory for this run only")]
     NoBackend { detail: String },
-    #[error("keyring: the keyring is locked ({detail}); unlock it and try again, or keep the secret in memory for this run only")]
+    #[error("keyring: the keyring is locked or has no default keyring ({detail}); unlock it and try again, or keep the secret in memory for this run only")]
     Locked { detail: String },
     #[error("keyring: access was refused ({detail}); allow Qimen Workbench when asked, or keep the secret in memory for this run only")]
     Denied { detail: String },
