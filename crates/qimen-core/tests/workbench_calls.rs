@@ -315,3 +315,68 @@ async fn a_call_nobody_answers_is_an_outcome_recorded_in_history() {
     assert!(!page.items[0].success);
     wb.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_large_answer_is_cut_for_display_but_kept_and_saved_whole() {
+    // A server answering a 600 KiB TOP-shaped JSON body, above the 512 KiB display cap.
+    let filler = "旺".repeat(200 * 1024);
+    let body = format!("{{\"time_get_response\":{{\"time\":\"{filler}\"}}}}");
+    let served = body.clone();
+    let app = axum::Router::new().fallback(move || {
+        let served = served.clone();
+        async move { ([("content-type", "application/json;charset=utf-8")], served) }
+    });
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+
+    let dir = TempDir::new("large");
+    let (wb, _) = open(dir.path());
+    let mut input = call("taobao.time.get", &[]);
+    input.environment_id = format!("http://{addr}/router/rest");
+    let outcome = wb.call_send(input).await.unwrap_or_else(|e| panic!("{e}"));
+    let response = outcome.response.unwrap_or_else(|| panic!("answered"));
+    assert!(response.body_truncated);
+    assert!(response.body.len() <= qimen_core::workbench::DISPLAY_BODY_CAP_BYTES);
+    assert_eq!(response.size_bytes, body.len() as u64);
+    // The parsed result comes from the whole body, not the cut one.
+    assert!(outcome.result.is_some_and(|r| r.success));
+
+    let saved = dir.path().join("large.json");
+    wb.response_save(outcome.history_id, &saved)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(std::fs::read_to_string(&saved).unwrap_or_default(), body);
+    wb.shutdown().await;
+}
+
+#[tokio::test]
+async fn environments_and_catalogue_are_ready_to_show() {
+    let dir = TempDir::new("lists");
+    let (wb, _) = open(dir.path());
+    let envs = wb
+        .environments_list()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let local = envs
+        .iter()
+        .find(|e| e.is_local)
+        .unwrap_or_else(|| panic!("a local option"));
+    let info = wb.app_info().await.unwrap_or_else(|e| panic!("{e}"));
+    // The local option points at the gateway this workbench started.
+    let gateway = info.gateway_url.unwrap_or_default();
+    assert_eq!(local.endpoints.top, format!("{gateway}/router/rest"));
+    let docs = wb.api_catalogue().await.unwrap_or_else(|e| panic!("{e}"));
+    let crm = docs
+        .iter()
+        .find(|d| d.name == "qimen.taobao.crm.order.detail.get")
+        .unwrap_or_else(|| panic!("catalogued"));
+    // Datetime examples are written out for now, never left empty for the form.
+    let start = crm.param("startModified").and_then(|p| p.example.clone());
+    assert!(start.is_some_and(|s| s.len() == 19), "{crm:?}");
+    wb.shutdown().await;
+}
