@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 const WARM_UP: usize = 200;
 const MEASURE_FOR: Duration = Duration::from_secs(3);
-const ENTRY_ORDER: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><entryOrder><entryOrderCode>E20240520001</entryOrderCode><ownerCode>OWNER01</ownerCode><warehouseCode>WH01</warehouseCode><orderType>CGRK</orderType></entryOrder><orderLines><orderLine><itemCode>SKU-001</itemCode><planQty>10</planQty></orderLine></orderLines></request>";
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -39,7 +38,7 @@ async fn run() {
         config::DEMO_ERP_APP_KEY,
     );
     entry.customer_id = Some("OWNER01".into());
-    entry.body = Some(RawBody::xml(ENTRY_ORDER));
+    entry.body = Some(RawBody::xml(qimen_core::sign::vectors::EXAMPLE_C_BODY));
 
     for (label, spec, path) in [
         ("taobao.time.get (TOP, json)", &time_get, "/router/rest"),

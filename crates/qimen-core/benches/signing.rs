@@ -57,21 +57,6 @@ fn xml_body_10kib() -> String {
     xml
 }
 
-fn qimen_query() -> Params {
-    [
-        ("method", "taobao.qimen.entryorder.create"),
-        ("timestamp", "2024-05-20 10:15:30"),
-        ("format", "xml"),
-        ("app_key", "23268761"),
-        ("v", "2.0"),
-        ("sign_method", "md5"),
-        ("customerId", "stub-cust-code"),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect()
-}
-
 fn fifteen_param_request(c: &mut Criterion) {
     let mut group = c.benchmark_group("sign_15_params");
     group.throughput(Throughput::Elements(1));
@@ -85,7 +70,7 @@ fn fifteen_param_request(c: &mut Criterion) {
 }
 
 fn xml_body_request(c: &mut Criterion) {
-    let params = qimen_query();
+    let params = qimen_core::sign::vectors::example_c();
     let body = xml_body_10kib();
     let mut group = c.benchmark_group("sign_10kib_xml_body");
     group.throughput(Throughput::Elements(1));

@@ -9,25 +9,16 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-const SECRET: &str = "b17cc059ffba3f6cf0d9131359d0be2a";
-const SIGN: &str = "6373AD7D699451361C5190A9249865B2";
-const BODY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><entryOrder><entryOrderCode>E20240520001</entryOrderCode><ownerCode>OWNER01</ownerCode><warehouseCode>WH01</warehouseCode><orderType>CGRK</orderType></entryOrder><orderLines><orderLine><itemCode>SKU-001</itemCode><planQty>10</planQty></orderLine></orderLines></request>";
+use qimen_core::sign::vectors::{
+    EXAMPLE_C_BODY as BODY, EXAMPLE_C_MD5 as SIGN, QIMEN_SECRET as SECRET,
+};
 const SESSION: &str = "6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4";
 
 fn example_c_query(extra: &[(&str, &str)]) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in [
-        ("method", "taobao.qimen.entryorder.create"),
-        ("timestamp", "2024-05-20 10:15:30"),
-        ("format", "xml"),
-        ("app_key", "23268761"),
-        ("v", "2.0"),
-        ("sign_method", "md5"),
-        ("customerId", "stub-cust-code"),
-    ]
-    .iter()
-    .chain(extra)
-    {
+    let base = qimen_core::sign::vectors::example_c();
+    let base = base.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    for (k, v) in base.chain(extra.iter().copied()) {
         query.append_pair(k, v);
     }
     query.finish()

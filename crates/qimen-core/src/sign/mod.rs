@@ -10,8 +10,7 @@ pub mod spi;
 pub mod top;
 pub mod wdt;
 
-#[cfg(test)]
-pub(crate) mod vectors;
+pub mod vectors;
 
 pub use explain::{
     compare_pasted_sign, explain_top, DropReason, DroppedParam, SignComparison, SignExplanation,

@@ -1,5 +1,6 @@
-//! The public signing vectors of the domain reference §6, shared by the tests of every signing
-//! module so each vector is written down once.
+//! The public signing vectors of the domain reference §6 (the official TOP documentation example,
+//! the Qimen XML examples), written down once for the tests, the benchmarks and anyone who wants to
+//! check their own implementation against them.
 
 use super::Params;
 
@@ -11,7 +12,7 @@ fn params(pairs: &[(&str, &str)]) -> Params {
 }
 
 /// Example A (official TOP doc, docId=101617) with the given `sign_method` value.
-pub(crate) fn example_a(sign_method: &str) -> Params {
+pub fn example_a(sign_method: &str) -> Params {
     params(&[
         ("method", "taobao.item.seller.get"),
         ("app_key", "12345678"),
@@ -25,10 +26,10 @@ pub(crate) fn example_a(sign_method: &str) -> Params {
     ])
 }
 
-pub(crate) const EXAMPLE_A_SECRET: &str = "helloworld";
+pub const EXAMPLE_A_SECRET: &str = "helloworld";
 
 /// Example C: the Qimen standard query parameters.
-pub(crate) fn example_c() -> Params {
+pub fn example_c() -> Params {
     params(&[
         ("method", "taobao.qimen.entryorder.create"),
         ("timestamp", "2024-05-20 10:15:30"),
@@ -41,17 +42,17 @@ pub(crate) fn example_c() -> Params {
 }
 
 /// The Qimen secret of Examples C and D.
-pub(crate) const QIMEN_SECRET: &str = "b17cc059ffba3f6cf0d9131359d0be2a";
+pub const QIMEN_SECRET: &str = "b17cc059ffba3f6cf0d9131359d0be2a";
 
-pub(crate) const EXAMPLE_C_BODY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?><request>\
+pub const EXAMPLE_C_BODY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?><request>\
 <entryOrder><entryOrderCode>E20240520001</entryOrderCode><ownerCode>OWNER01</ownerCode>\
 <warehouseCode>WH01</warehouseCode><orderType>CGRK</orderType></entryOrder><orderLines>\
 <orderLine><itemCode>SKU-001</itemCode><planQty>10</planQty></orderLine></orderLines></request>";
 
-pub(crate) const EXAMPLE_C_MD5: &str = "6373AD7D699451361C5190A9249865B2";
+pub const EXAMPLE_C_MD5: &str = "6373AD7D699451361C5190A9249865B2";
 
 /// Example D (third-party published Qimen vector).
-pub(crate) fn example_d() -> Params {
+pub fn example_d() -> Params {
     params(&[
         ("app_key", "23268761"),
         ("format", "xml"),

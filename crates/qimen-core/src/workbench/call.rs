@@ -25,35 +25,14 @@ pub struct BuiltCall {
     pub wdt: Option<WdtSignExplanation>,
 }
 
-/// The family of a method nobody catalogued: `taobao.qimen.*` is Qimen standard; `qimen.*` and
-/// names starting with a provider's router code (`hu3cgwt0tc.wdt.trade.query`) are Qimen cloud;
-/// anything else is TOP.
+/// The family of a method: the catalogue's when it documents the API, else the name rule of
+/// [`ApiFamily::for_method`].
 pub fn family_for(method: &str) -> ApiFamily {
     let method = method.trim();
     if let Some(doc) = api_docs::find(method) {
         return doc.family;
     }
-    if method.starts_with("taobao.qimen.") {
-        ApiFamily::QimenStandard
-    } else if method.starts_with("qimen.") || starts_with_router_code(method) {
-        ApiFamily::QimenCloud
-    } else {
-        ApiFamily::Top
-    }
-}
-
-/// Router codes are 10 lower-case letters and digits with at least one digit (`hu3cgwt0tc`,
-/// `3ldsmu02o9`); platform prefixes such as `taobao` or `alibaba` have no digit.
-fn starts_with_router_code(method: &str) -> bool {
-    let Some((first, rest)) = method.split_once('.') else {
-        return false;
-    };
-    !rest.is_empty()
-        && first.len() == 10
-        && first
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && first.chars().any(|c| c.is_ascii_digit())
+    ApiFamily::for_method(method)
 }
 
 /// The rows as parameters: blank rows skipped, a value without a key or a key twice refused.
