@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import { renderApp } from "./render";
+import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, failureOutcome, startBackend, successOutcome } from "./fixtures";
+
+describe("test console", () => {
+  it("opens on the demo profile with taobao.time.get ready, and one click on 发送 shows success", async () => {
+    const calls = startBackend({ call_send: () => successOutcome });
+    const { user } = await renderApp();
+
+    expect(await screen.findByTestId("demo-tag")).toHaveTextContent("演示模式");
+    // The first-run API is preselected once the catalogue is in.
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+
+    await user.click(screen.getByTestId("send"));
+
+    expect(await screen.findByTestId("result-tag")).toHaveTextContent("成功");
+    const sent = calls.find((call) => call.command === "call_send");
+    // The call goes out for the selected demo profile on the local gateway, md5 by default.
+    expect(sent?.args.input).toMatchObject({
+      profile_id: 1,
+      environment_id: "local",
+      method: "taobao.time.get",
+      family: "top",
+      sign_method: "md5",
+      params: [],
+      use_session: false,
+      wdt: { compute: false },
+    });
+    // Latency from the response view is on screen.
+    expect(screen.getByTestId("result")).toHaveTextContent("12");
+  });
+
+  it("on failure opens the explanation and the signature tab shows the string signed with the secret masked", async () => {
+    startBackend({ call_send: () => failureOutcome });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+
+    await user.click(screen.getByTestId("send"));
+
+    expect(await screen.findByTestId("result-tag")).toHaveTextContent("失败");
+    // The explanation tab is the one open after a failure, with cause and remedy in Chinese.
+    const explanation = await screen.findByTestId("explanation");
+    expect(explanation).toHaveTextContent(EXPLANATION_TITLE);
+    expect(explanation).toHaveTextContent(EXPLANATION_REMEDY);
+    expect(screen.getByTestId("result")).toHaveTextContent("isv.invalid-signature");
+
+    await user.click(screen.getByRole("tab", { name: "签名" }));
+    const signed = await screen.findByTestId("string-to-sign");
+    expect(signed).toHaveTextContent(MASKED_STRING);
+    // Every kept parameter is listed in signing order: row 0 is the header, then app_key … v.
+    const rows = within(screen.getByTestId("sign-params")).getAllByRole("row");
+    expect(rows[1]).toHaveTextContent("app_key");
+    expect(rows[6]).toHaveTextContent("v2.0");
+  });
+
+  it("names the field when a required parameter is empty and sends nothing", async () => {
+    const calls = startBackend({ call_send: () => successOutcome });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+
+    await user.click(screen.getByTestId("api-picker").querySelector("input") as HTMLInputElement);
+    await user.keyboard("seller");
+    await user.click(await screen.findByText("查询卖家用户信息"));
+    await user.click(screen.getByTestId("send"));
+
+    expect(await screen.findByText("请填写参数 fields")).toBeInTheDocument();
+    expect(calls.some((call) => call.command === "call_send")).toBe(false);
+  });
+
+  it("compares a pasted sign through sign_compare and shows the first difference", async () => {
+    const calls = startBackend({
+      call_send: () => failureOutcome,
+      sign_compare: () => ({
+        matches: false,
+        pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00",
+        computed: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
+        first_difference: 30,
+        pasted_len: 32,
+        computed_len: 32,
+        hints: [{ kind: "other_method", method: "hmac" }],
+      }),
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+    await user.click(screen.getByTestId("send"));
+    await screen.findByTestId("explanation");
+    await user.click(screen.getByRole("tab", { name: "签名" }));
+
+    await user.type(screen.getByLabelText("对方的签名"), "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00");
+    await user.click(screen.getByTestId("sign-compare"));
+
+    const mismatch = await screen.findByTestId("sign-mismatch");
+    // Position is 1-based for people: index 30 is the 31st character.
+    expect(mismatch).toHaveTextContent("第 31 个字符");
+    expect(mismatch).toHaveTextContent("hmac");
+    const compare = calls.find((call) => call.command === "sign_compare");
+    // The history entry of the call just made is the target, so the same timestamp is re-signed.
+    expect(compare?.args.input).toEqual({ target: { kind: "history", history_id: 42 }, pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00" });
+  });
+});

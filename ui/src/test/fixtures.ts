@@ -1,0 +1,229 @@
+/**
+ * Answers of the Rust side as the component tests need them, typed with the generated bindings so a
+ * contract change breaks the tests at compile time. The values follow the local gateway's demo
+ * profile (AppKey 23000001) and the signing rule's shape; they are fixtures, not computed signatures.
+ */
+import type { ApiDoc } from "../api/bindings/ApiDoc";
+import type { AppInfo } from "../api/bindings/AppInfo";
+import type { CallOutcome } from "../api/bindings/CallOutcome";
+import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
+import type { HistoryPage } from "../api/bindings/HistoryPage";
+import type { ProfileView } from "../api/bindings/ProfileView";
+import type { SignExplanation } from "../api/bindings/SignExplanation";
+import { installBackend, type Handler, type RecordedCall } from "./backend";
+
+export const GATEWAY = "http://127.0.0.1:18080";
+
+export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: "0.1.0",
+    demo_mode: true,
+    gateway_url: GATEWAY,
+    keyring: { state: "available" },
+    secrets_in_memory: false,
+    language: "zh-CN",
+    retention: 10000,
+    data_dir: "/data/qimen-workbench",
+    current_profile_id: 1,
+    ...overrides,
+  };
+}
+
+export const demoProfile: ProfileView = {
+  id: 1,
+  name: "演示配置",
+  app_key: "23000001",
+  role: "erp",
+  scenario: "",
+  environment: { kind: "local", base_url: GATEWAY },
+  callback_url: null,
+  target_app_key: null,
+  customer_id: null,
+  wdt_sid: null,
+  wdt_appkey: null,
+  is_demo: true,
+  created_at: "2024-05-01T08:00:00Z",
+  updated_at: "2024-05-01T08:00:00Z",
+  secret_stored: true,
+  secret_hint: "******2a",
+  wdt_secret_stored: false,
+  wdt_secret_hint: null,
+  session_stored: false,
+};
+
+export const environments: EnvironmentOption[] = [
+  {
+    id: "local",
+    label: { zh: "本地网关（离线演示，无需账号）", en: "Local gateway (offline demo, no account needed)" },
+    environment: { kind: "local", base_url: GATEWAY },
+    endpoints: { top: `${GATEWAY}/router/rest`, qimen_standard: `${GATEWAY}/router/qimen/service`, qimen_cloud: `${GATEWAY}/router/qm` },
+    is_local: true,
+  },
+  {
+    id: "sandbox",
+    label: { zh: "沙箱环境（tbsandbox.com）", en: "Sandbox (tbsandbox.com)" },
+    environment: { kind: "sandbox" },
+    endpoints: {
+      top: "https://gw.api.tbsandbox.com/router/rest",
+      qimen_standard: "https://qimenapi.tbsandbox.com/router/qimen/service",
+      qimen_cloud: "https://qimenapi.tbsandbox.com/router/qm",
+    },
+    is_local: false,
+  },
+];
+
+export const catalogue: ApiDoc[] = [
+  {
+    name: "taobao.time.get",
+    aliases: [],
+    family: "top",
+    title: { zh: "获取淘宝系统当前时间", en: "Get the platform's current time" },
+    description: { zh: "返回开放平台的北京时间。", en: "Returns the platform's clock in Beijing time." },
+    needs_session: false,
+    target_app_key: null,
+    wdt_sign: null,
+    served_locally: true,
+    params: [],
+    body_example: null,
+  },
+  {
+    name: "taobao.user.seller.get",
+    aliases: [],
+    family: "top",
+    title: { zh: "查询卖家用户信息", en: "Get the seller's user information" },
+    description: { zh: "返回授权卖家的用户信息。", en: "Returns the authorising seller's user record." },
+    needs_session: true,
+    target_app_key: null,
+    wdt_sign: null,
+    served_locally: true,
+    params: [
+      {
+        name: "fields",
+        kind: "string",
+        required: true,
+        description: { zh: "需要返回的字段", en: "Fields to return" },
+        example: "user_id,nick,type",
+        allowed: [],
+        offset_hours: null,
+      },
+    ],
+    body_example: null,
+  },
+];
+
+/** The masked string the core reports for taobao.time.get signed with md5: secret at both ends. */
+export const MASKED_STRING = "******app_key23000001formatjsonmethodtaobao.time.getsign_methodmd5timestamp2024-05-01 16:00:00v2.0******";
+
+export const signature: SignExplanation = {
+  method: "md5",
+  kept: [
+    ["app_key", "23000001"],
+    ["format", "json"],
+    ["method", "taobao.time.get"],
+    ["sign_method", "md5"],
+    ["timestamp", "2024-05-01 16:00:00"],
+    ["v", "2.0"],
+  ],
+  dropped: [],
+  body_appended: false,
+  string_to_sign_masked: MASKED_STRING,
+  digest: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
+};
+
+const request: CallOutcome["request"] = {
+  http_method: "POST",
+  url: `${GATEWAY}/router/rest?method=taobao.time.get&app_key=23000001`,
+  endpoint: `${GATEWAY}/router/rest`,
+  family: "top",
+  query: [
+    ["method", "taobao.time.get"],
+    ["app_key", "23000001"],
+  ],
+  form: [],
+  headers: [["Content-Type", "application/x-www-form-urlencoded;charset=UTF-8"]],
+  body: "",
+  curl: `curl -X POST '${GATEWAY}/router/rest?method=taobao.time.get&app_key=23000001'`,
+};
+
+export const successOutcome: CallOutcome = {
+  history_id: 41,
+  request,
+  signature,
+  wdt_signature: null,
+  response: {
+    status: 200,
+    latency_ms: 12,
+    size_bytes: 86,
+    content_type: "application/json;charset=UTF-8",
+    headers: [],
+    body: '{"time_get_response":{"time":"2024-05-01 16:00:00","request_id":"demo1"}}',
+    body_truncated: false,
+  },
+  result: {
+    success: true,
+    shape: "top_json",
+    code: null,
+    message: null,
+    sub_code: null,
+    sub_message: null,
+    flag: null,
+    request_id: "demo1",
+    wrapper: "time_get_response",
+    data: { time: "2024-05-01 16:00:00" },
+  },
+  explanation: null,
+  network_error: null,
+};
+
+export const EXPLANATION_TITLE = "签名无效";
+export const EXPLANATION_REMEDY = "核对 AppSecret 是否与 AppKey 配对，并确认签名方式一致。";
+
+export const failureOutcome: CallOutcome = {
+  ...successOutcome,
+  history_id: 42,
+  response: {
+    status: 200,
+    latency_ms: 9,
+    size_bytes: 120,
+    content_type: "application/json;charset=UTF-8",
+    headers: [],
+    body: '{"error_response":{"code":25,"msg":"Invalid signature","sub_code":"isv.invalid-signature","request_id":"demo2"}}',
+    body_truncated: false,
+  },
+  result: {
+    success: false,
+    shape: "top_json",
+    code: "25",
+    message: "Invalid signature",
+    sub_code: "isv.invalid-signature",
+    sub_message: null,
+    flag: null,
+    request_id: "demo2",
+    wrapper: "error_response",
+    data: {},
+  },
+  explanation: {
+    lang: "zh-CN",
+    code: "25",
+    sub_code: null,
+    param: null,
+    title: EXPLANATION_TITLE,
+    cause: "平台用你的 AppSecret 算出的签名与请求中的 sign 不一致。",
+    remedy: EXPLANATION_REMEDY,
+    retryable: false,
+  },
+};
+
+export const emptyHistory: HistoryPage = { items: [], total: 0, offset: 0, limit: 20 };
+
+/** The answers every screen needs at start, plus the test's own. */
+export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo()): RecordedCall[] {
+  return installBackend({
+    app_info: () => info,
+    profiles_list: () => [demoProfile],
+    environments_list: () => environments,
+    api_catalogue: () => catalogue,
+    history_list: () => emptyHistory,
+    ...extra,
+  });
+}

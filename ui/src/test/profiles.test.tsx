@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { screen, waitFor, within } from "@testing-library/react";
+import { renderApp } from "./render";
+import { appInfo, demoProfile, startBackend } from "./fixtures";
+import { reject } from "./backend";
+
+const APP_KEY_ERROR = "AppKey：“abc”应为 1–20 位数字，即开放平台控制台中显示的 AppKey，例如 12345678。";
+
+describe("profiles", () => {
+  it("shows the core's field error next to the field and keeps everything typed", async () => {
+    const calls = startBackend({ profile_save: () => reject("validation.profile.app_key", APP_KEY_ERROR) });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole("menuitem", { name: /应用配置/ }));
+    await user.click(await screen.findByTestId("profile-create"));
+
+    const drawer = await screen.findByRole("dialog");
+    await user.type(within(drawer).getByLabelText("配置名称"), "正式店铺");
+    await user.type(within(drawer).getByLabelText("AppKey"), "abc");
+    await user.type(within(drawer).getByLabelText("AppSecret"), "s3cret-value");
+    await user.click(screen.getByTestId("profile-save"));
+
+    // The message sits in the AppKey field's own error slot, not in a general banner.
+    const appKeyItem = within(drawer).getByLabelText("AppKey").closest(".ant-form-item") as HTMLElement;
+    await waitFor(() => expect(appKeyItem).toHaveTextContent(APP_KEY_ERROR));
+    expect(screen.queryByTestId("profile-form-error")).not.toBeInTheDocument();
+    // Nothing typed is lost, the secret included.
+    expect(within(drawer).getByLabelText("配置名称")).toHaveValue("正式店铺");
+    expect(within(drawer).getByLabelText("AppKey")).toHaveValue("abc");
+    expect(within(drawer).getByLabelText("AppSecret")).toHaveValue("s3cret-value");
+
+    const saved = calls.find((call) => call.command === "profile_save");
+    // A new profile (id null) on the local gateway, the typed secret sent once to be stored.
+    expect(saved?.args.form).toMatchObject({
+      id: null,
+      name: "正式店铺",
+      app_key: "abc",
+      app_secret: "s3cret-value",
+      environment: { kind: "local" },
+      wdt_secret: null,
+    });
+  });
+
+  it("never prefills a stored secret and says it is saved", async () => {
+    startBackend();
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole("menuitem", { name: /应用配置/ }));
+    await user.click(await screen.findByRole("button", { name: "编辑" }));
+
+    const drawer = await screen.findByRole("dialog");
+    expect(within(drawer).getByLabelText("配置名称")).toHaveValue(demoProfile.name);
+    // The secret field is empty and masked; the stored one is only announced with its hint.
+    const secret = within(drawer).getByLabelText("AppSecret");
+    expect(secret).toHaveValue("");
+    expect(secret).toHaveAttribute("type", "password");
+    expect(within(drawer).getByTestId("secret-stored")).toHaveTextContent("已保存 ******2a");
+  });
+
+  it("explains a missing keyring and keeps secrets in memory on request", async () => {
+    const calls = startBackend(
+      { secrets_use_memory: () => appInfo({ keyring: { state: "unavailable", problem: "no_backend", detail: "no secret service" }, secrets_in_memory: true }) },
+      appInfo({ keyring: { state: "unavailable", problem: "no_backend", detail: "no secret service" } }),
+    );
+    const { user } = await renderApp();
+    const banner = await screen.findByTestId("keyring-banner");
+    expect(banner).toHaveTextContent("本机没有可用的系统钥匙串");
+
+    await user.click(within(banner).getByRole("button"));
+
+    expect(await screen.findByTestId("keyring-memory")).toBeInTheDocument();
+    expect(calls.some((call) => call.command === "secrets_use_memory")).toBe(true);
+  });
+});
