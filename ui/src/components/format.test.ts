@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, formatBytes, prettyBody, prettyXml } from "./format";
+import { ROW_WIDTH, rowStarts } from "./RawTextView";
+
+describe("prettyXml", () => {
+  it("indents nested elements and keeps short text on the element's line", () => {
+    const xml = '<?xml version="1.0"?><response><flag>success</flag><items><item id="1"/></items></response>';
+    expect(prettyXml(xml)).toBe(
+      ['<?xml version="1.0"?>', "<response>", "  <flag>success</flag>", "  <items>", '    <item id="1"/>', "  </items>", "</response>"].join("\n"),
+    );
+  });
+
+  it("leaves CDATA untouched", () => {
+    // The inside of CDATA is data, not markup: `<b>` in it must not become an element.
+    expect(prettyXml("<a><![CDATA[<b>x</b>]]></a>")).toContain("<![CDATA[<b>x</b>]]>");
+  });
+});
+
+describe("prettyBody / detectLanguage", () => {
+  it("pretty-prints JSON and keeps invalid JSON as received", () => {
+    expect(prettyBody('{"a":{"b":1}}', "json")).toBe('{\n  "a": {\n    "b": 1\n  }\n}');
+    expect(prettyBody('{"a":', "json")).toBe('{"a":');
+  });
+
+  it("trusts the content type, then the first character", () => {
+    expect(detectLanguage("text/xml;charset=utf-8", "{}")).toBe("xml");
+    expect(detectLanguage(null, '  {"x":1}')).toBe("json");
+    expect(detectLanguage(null, "<response/>")).toBe("xml");
+    expect(detectLanguage(null, "plain")).toBe("text");
+  });
+
+  it("formats sizes in B, KB and MB", () => {
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(2048)).toBe("2.0 KB");
+    expect(formatBytes(10 * 1024 * 1024)).toBe("10.0 MB");
+  });
+});
+
+describe("rowStarts (virtualised raw view)", () => {
+  it("starts a row at every line and cuts long lines at the row width", () => {
+    const long = "x".repeat(ROW_WIDTH * 2 + 5);
+    const text = `ab\n${long}\n`;
+    // "ab" at 0; the long line from 3 in three rows; the empty last line after the final newline.
+    expect(rowStarts(text)).toEqual([0, 3, 3 + ROW_WIDTH, 3 + 2 * ROW_WIDTH, text.length]);
+  });
+
+  it("keeps a 10 MB single-line body to rows of bounded width", () => {
+    const body = "a".repeat(10 * 1024 * 1024);
+    const starts = rowStarts(body);
+    expect(starts.length).toBe(Math.ceil(body.length / ROW_WIDTH));
+  });
+});
