@@ -146,7 +146,7 @@ export function SignatureTab({
         </Descriptions.Item>
       </Descriptions>
 
-      <div>
+      <div data-testid="sign-params">
         <Typography.Title level={5}>{t("signature.params")}</Typography.Title>
         <Typography.Paragraph type="secondary">{t("signature.paramsHelp")}</Typography.Paragraph>
         <Table<Row>
@@ -203,7 +203,7 @@ export function SignatureTab({
               onChange={(e) => setPasted(e.target.value)}
               onPressEnter={() => void runCompare()}
             />
-            <Button type="primary" loading={busy} disabled={pasted.trim() === ""} onClick={() => void runCompare()}>
+            <Button type="primary" loading={busy} disabled={pasted.trim() === ""} onClick={() => void runCompare()} data-testid="sign-compare">
               {t("signature.compare")}
             </Button>
           </Space.Compact>
