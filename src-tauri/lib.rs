@@ -1,12 +1,18 @@
 //! The Qimen Workbench desktop shell: a thin Tauri skin over `qimen_core`.
 //!
 //! This crate only wires things together: the official plugins a desktop app is expected to have, the
-//! places this run keeps its data, and the IPC commands, each a one-line adapter over the core's
-//! workbench service. Anything that must be right (signing, storage, secrets, HTTP) lives in qimen-core,
-//! where it is tested without a window.
+//! places this run keeps its data, the workbench service as the app's state, and the IPC commands, each
+//! a one-line adapter over that service. Anything that must be right (signing, storage, secrets, HTTP)
+//! lives in qimen-core, where it is tested without a window.
 
+pub mod commands;
 pub mod launch;
 
+use std::sync::Arc;
+
+use qimen_core::clock::SystemClock;
+use qimen_core::secrets::{KeyringStore, SecretStore};
+use qimen_core::workbench::{UiLanguage, Workbench, WorkbenchConfig};
 use tauri::Manager;
 
 include!("commands/names.rs");
@@ -14,9 +20,26 @@ include!("commands/names.rs");
 /// The label of the one window, as declared in tauri.conf.json and granted in the capabilities.
 pub const MAIN_WINDOW: &str = "main";
 
-/// Builds the app with its plugins and commands; `run` and the tests share it.
-pub fn app_builder<R: tauri::Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new()
+/// Why the app could not start; shown on stderr by the executable.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Launch(#[from] launch::LaunchError),
+    #[error("{0}")]
+    Keyring(String),
+    #[error("could not open the workbench data in {dir}: {message} ({code})")]
+    Workbench {
+        dir: String,
+        code: String,
+        message: String,
+    },
+    #[error(transparent)]
+    Tauri(#[from] tauri::Error),
+}
+
+/// The app with its plugins and commands, before the workbench is attached.
+pub fn app_builder() -> tauri::Builder<tauri::Wry> {
+    tauri::Builder::default()
         // First, so a second launch hands over to the running window before anything else starts.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             focus_main_window(app);
@@ -25,10 +48,32 @@ pub fn app_builder<R: tauri::Runtime>() -> tauri::Builder<R> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(log_plugin())
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::settings_set,
+            commands::app::secrets_use_memory,
+            commands::profiles::profiles_list,
+            commands::profiles::profile_save,
+            commands::profiles::profile_duplicate,
+            commands::profiles::profile_delete,
+            commands::profiles::profile_select,
+            commands::app::environments_list,
+            commands::app::api_catalogue,
+            commands::calls::call_preview,
+            commands::calls::call_send,
+            commands::calls::call_curl,
+            commands::calls::sign_compare,
+            commands::history::history_list,
+            commands::history::history_get,
+            commands::history::history_delete,
+            commands::history::history_clear,
+            commands::history::history_resend,
+            commands::history::response_save,
+        ])
 }
 
 /// Logs go to the platform's log directory only. The core never logs a secret (they are `Sensitive`),
-/// and the shell logs nothing but start-up facts.
+/// and the shell logs nothing but where this run keeps its data.
 fn log_plugin<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
     use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
     tauri_plugin_log::Builder::new()
@@ -49,9 +94,32 @@ fn focus_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
+/// Opens the workbench for this run: its data directory and the OS keyring (the workbench reports a
+/// keyring that does not answer, and the UI offers memory for this run instead).
+fn open_workbench(places: &launch::LaunchPlaces) -> Result<Workbench, StartError> {
+    let keyring = match &places.keyring_identifier {
+        None => KeyringStore::new(),
+        Some(identifier) => KeyringStore::with_identifier(identifier)
+            .map_err(|error| StartError::Keyring(error.to_string()))?,
+    };
+    let secret_store: Arc<dyn SecretStore> = Arc::new(keyring);
+    Workbench::open(WorkbenchConfig {
+        data_dir: places.data_dir.clone(),
+        secret_store,
+        keyring_service: places.keyring_service(),
+        clock: Arc::new(SystemClock),
+        language: UiLanguage::ZhCn,
+    })
+    .map_err(|error| StartError::Workbench {
+        dir: places.data_dir.display().to_string(),
+        code: error.code,
+        message: error.message,
+    })
+}
+
 /// Starts the desktop app and blocks until its last window closes.
-pub fn run() -> tauri::Result<()> {
-    app_builder::<tauri::Wry>()
+pub fn run() -> Result<(), StartError> {
+    let app = app_builder()
         .setup(|app| {
             let platform_data_dir = app.path().app_data_dir()?;
             let places = launch::LaunchPlaces::from_process(platform_data_dir)?;
@@ -60,7 +128,17 @@ pub fn run() -> tauri::Result<()> {
                 places.data_dir.display(),
                 places.keyring_service()
             );
+            app.manage(open_workbench(&places)?);
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())?;
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            // Stop the local gateway cleanly so its port is released before the process ends.
+            if let Some(workbench) = app.try_state::<Workbench>() {
+                tauri::async_runtime::block_on(workbench.shutdown());
+            }
+        }
+    });
+    Ok(())
 }

@@ -48,5 +48,6 @@ pub async fn first_launch_demo_call(app: &AppRun) -> Step {
         format!("the demo call did not succeed: {:?}", verdict.label)
     })?;
     // The platform's answer itself is shown: taobao.time.get returns the current time.
-    app.wait_for_text("time_get_response").await
+    app.wait_for_text("time_get_response").await?;
+    app.scroll_to_test_id("result").await
 }

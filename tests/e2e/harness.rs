@@ -163,7 +163,10 @@ pub async fn launch(scenario: &'static str) -> Step<AppRun> {
         ))
     })?;
     let driver = DriverProcess { child };
+    // tauri-driver listens before the WebKitWebDriver it started does; a session asked for in between
+    // fails, so wait for both.
     wait_for_port(port).await?;
+    wait_for_port(native_port).await?;
 
     let mut capabilities = serde_json::Map::new();
     capabilities.insert(
@@ -236,28 +239,41 @@ impl AppRun {
         .map(drop)
     }
 
-    /// Clicks the first visible button (or menu item, tab, link) whose text contains `label`.
+    /// Clicks the visible button, tab, menu item or link whose text is `label`, or failing that the
+    /// first one whose text contains it (so "签名" picks the tab, not the "签名方式" field label).
     pub async fn click_labelled(&self, label: &str) -> Step {
         let found = self
             .wait_until(
                 &format!("a clickable element labelled {label:?}"),
                 r#"const label = arguments[0];
-                   const candidates = document.querySelectorAll(
-                     'button, [role="tab"], [role="menuitem"], a, .ant-segmented-item, label');
-                   for (const e of candidates) {
-                     if (e.getClientRects().length > 0 && e.innerText.trim().includes(label)) {
-                       e.scrollIntoView({block: 'center'});
-                       e.click();
-                       return true;
-                     }
-                   }
-                   return false;"#,
+                   const candidates = [...document.querySelectorAll(
+                     'button, [role="tab"], [role="menuitem"], a, .ant-segmented-item')]
+                     .filter(e => e.getClientRects().length > 0);
+                   const target = candidates.find(e => e.innerText.trim() === label)
+                     || candidates.find(e => e.innerText.trim().includes(label));
+                   if (!target) return false;
+                   target.scrollIntoView({block: 'center'});
+                   target.click();
+                   return true;"#,
                 vec![json!(label)],
             )
             .await?;
         ensure(found == Value::Bool(true), || {
             format!("could not click {label:?}")
         })
+    }
+
+    /// Scrolls the element with this `data-testid` to the top of the window, for the screenshot.
+    pub async fn scroll_to_test_id(&self, test_id: &str) -> Step {
+        self.by_test_id(test_id).await?;
+        self.client
+            .execute(
+                "document.querySelector(`[data-testid=\"${arguments[0]}\"]`)
+                   .scrollIntoView({block: 'start'});",
+                vec![json!(test_id)],
+            )
+            .await?;
+        Ok(())
     }
 
     /// The page's full HTML as the browser holds it now, including form values.

@@ -1,0 +1,36 @@
+//! App-wide commands: the app's state and settings, the keyring choice, environments and the catalogue.
+
+use qimen_core::api_docs::ApiDoc;
+use qimen_core::workbench::environments::EnvironmentOption;
+use qimen_core::workbench::{AppInfo, IpcError, SettingsInput, Workbench};
+use tauri::State;
+
+#[tauri::command]
+pub async fn app_info(workbench: State<'_, Workbench>) -> Result<AppInfo, IpcError> {
+    workbench.app_info().await
+}
+
+#[tauri::command]
+pub async fn settings_set(
+    workbench: State<'_, Workbench>,
+    input: SettingsInput,
+) -> Result<AppInfo, IpcError> {
+    workbench.settings_set(input).await
+}
+
+#[tauri::command]
+pub async fn secrets_use_memory(workbench: State<'_, Workbench>) -> Result<AppInfo, IpcError> {
+    workbench.secrets_use_memory().await
+}
+
+#[tauri::command]
+pub async fn environments_list(
+    workbench: State<'_, Workbench>,
+) -> Result<Vec<EnvironmentOption>, IpcError> {
+    workbench.environments_list().await
+}
+
+#[tauri::command]
+pub async fn api_catalogue(workbench: State<'_, Workbench>) -> Result<Vec<ApiDoc>, IpcError> {
+    workbench.api_catalogue().await
+}
