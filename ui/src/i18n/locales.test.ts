@@ -66,7 +66,7 @@ describe("source code", () => {
     const used = new Set<string>();
     for (const text of Object.values(sources)) {
       // t("key") calls, and `key: "…"` in problem objects that are translated later.
-      for (const match of text.matchAll(/(?:\bt\(\s*|\bkey: )"([\w]+\.[\w.]+)"/g)) used.add(match[1] ?? "");
+      for (const match of text.matchAll(/(?:\bt\(\s*|\bkey: )"([\w]+\.[\w.-]+)"/g)) used.add(match[1] ?? "");
     }
     expect(used.size).toBeGreaterThan(50);
     const missing = [...used].filter((key) => !zh.has(key));

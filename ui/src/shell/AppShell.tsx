@@ -80,7 +80,7 @@ export function AppShell() {
     <Layout style={{ minHeight: "100vh" }}>
       <Layout.Sider width={200} breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed}>
         <div className="brand">
-          <span className="brand-mark">奇</span>
+          <span className="brand-mark">{t("app.mark")}</span>
           {!collapsed && <span>{t("app.name")}</span>}
         </div>
         <Menu

@@ -34,10 +34,12 @@ export function TopBar() {
   return (
     <>
       <Space size={8} align="center">
-        <Typography.Text type="secondary">{t("topBar.profile")}</Typography.Text>
+        <Typography.Text type="secondary" className="top-bar-label">
+          {t("topBar.profile")}
+        </Typography.Text>
         <Select<number>
           aria-label={t("topBar.profile")}
-          style={{ minWidth: 180, maxWidth: 260 }}
+          style={{ width: 200 }}
           value={currentProfile?.id}
           placeholder={t("topBar.noProfile")}
           onChange={(id) => void onProfile(id)}
@@ -46,12 +48,12 @@ export function TopBar() {
         />
       </Space>
       <Space size={8} align="center">
-        <Typography.Text type="secondary">
+        <Typography.Text type="secondary" className="top-bar-label">
           <Term name="environment" />
         </Typography.Text>
         <EnvironmentSelect
           ariaLabel={t("terms.environment.label")}
-          style={{ width: 240 }}
+          style={{ width: 230 }}
           value={environmentId}
           onChange={(id) => wb.setEnvironmentId(id)}
           testId="environment-select"
@@ -70,8 +72,8 @@ export function TopBar() {
         value={language}
         onChange={(value) => void onLanguage(value)}
         options={[
-          { value: "zh-CN", label: "中文" },
-          { value: "en-US", label: "English" },
+          { value: "zh-CN", label: t("languages.zh-CN") },
+          { value: "en-US", label: t("languages.en-US") },
         ]}
         data-testid="language-switch"
       />

@@ -51,8 +51,8 @@ export function SettingsPage() {
           <Form layout="vertical">
             <Form.Item label={t("settings.language")}>
               <Radio.Group value={language} onChange={(e) => void onLanguage(e.target.value as UiLanguage)} optionType="button">
-                <Radio.Button value="zh-CN">中文</Radio.Button>
-                <Radio.Button value="en-US">English</Radio.Button>
+                <Radio.Button value="zh-CN">{t("languages.zh-CN")}</Radio.Button>
+                <Radio.Button value="en-US">{t("languages.en-US")}</Radio.Button>
               </Radio.Group>
             </Form.Item>
             <Form.Item label={t("settings.retention")} extra={t("settings.retentionHelp")}>
