@@ -19,7 +19,7 @@ pub async fn send_and_read_verdict(app: &AppRun) -> Step<Verdict> {
             vec![],
         )
         .await?;
-    app.by_test_id("send").await?.click().await?;
+    app.click_test_id("send").await?;
     let verdict = app
         .wait_until(
             "the result of the call",

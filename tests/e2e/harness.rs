@@ -228,6 +228,22 @@ impl AppRun {
         Ok(self.client.find(Locator::Css(&css)).await?)
     }
 
+    /// Clicks the element with this `data-testid` once it is visible and enabled. The click is the DOM's
+    /// (what React listens to); WebKitWebDriver's native click fails on some antd buttons mid-animation.
+    pub async fn click_test_id(&self, test_id: &str) -> Step {
+        self.wait_until(
+            &format!("a clickable [data-testid={test_id:?}]"),
+            r#"const e = document.querySelector(`[data-testid="${arguments[0]}"]`);
+               if (!e || e.getClientRects().length === 0 || e.disabled) return false;
+               e.scrollIntoView({block: 'center'});
+               e.click();
+               return true;"#,
+            vec![json!(test_id)],
+        )
+        .await
+        .map(drop)
+    }
+
     /// Waits until the visible text of the page contains `text`.
     pub async fn wait_for_text(&self, text: &str) -> Step {
         self.wait_until(
@@ -261,6 +277,42 @@ impl AppRun {
         ensure(found == Value::Bool(true), || {
             format!("could not click {label:?}")
         })
+    }
+
+    /// Types `text` into the field matched by `css`, after emptying it, as a user would. Waits until
+    /// the field is the topmost element at its own centre, so a drawer still sliding in is not typed at.
+    pub async fn type_into(&self, css: &str, text: &str) -> Step {
+        self.wait_until(
+            &format!("the field {css} ready for typing"),
+            r#"const e = document.querySelector(arguments[0]);
+               if (!e || e.getClientRects().length === 0) return false;
+               const r = e.getBoundingClientRect();
+               const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+               return !!top && (top === e || e.contains(top) || top.contains(e));"#,
+            vec![json!(css)],
+        )
+        .await?;
+        let field = self.client.find(Locator::Css(css)).await?;
+        field.clear().await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Clicks the button labelled (by `aria-label`) `action` in the table row that shows `row_text`.
+    pub async fn click_in_row(&self, row_text: &str, action: &str) -> Step {
+        self.wait_until(
+            &format!("the {action:?} button of the row showing {row_text:?}"),
+            r#"const [text, action] = arguments;
+               const row = [...document.querySelectorAll('tr')]
+                 .find(r => r.getClientRects().length > 0 && r.innerText.includes(text));
+               const button = row && row.querySelector(`button[aria-label="${action}"]`);
+               if (!button || button.disabled) return false;
+               button.click();
+               return true;"#,
+            vec![json!(row_text), json!(action)],
+        )
+        .await
+        .map(drop)
     }
 
     /// Scrolls the element with this `data-testid` to the top of the window, for the screenshot.

@@ -7,6 +7,7 @@
 
 mod console;
 mod harness;
+mod profiles;
 mod secrets;
 mod security;
 
@@ -28,4 +29,10 @@ async fn security_settings_hold_in_the_running_app() {
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn secrets_are_never_shown() {
     run_scenario("secrets", secrets::secrets_never_shown).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_wrong_secret_is_explained_with_the_string_signed() {
+    run_scenario("wrong-secret", profiles::wrong_secret_explained).await;
 }
