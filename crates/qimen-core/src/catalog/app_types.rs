@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 /// Who is applying. The first three are the document's legend; a Tmall merchant is not in the legend, and
 /// only remarks that name Tmall merchants speak about them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Applicant {
     DomesticTaobaoEnterprise,
@@ -21,7 +22,8 @@ pub enum Applicant {
 }
 
 /// What a remark of the document means for an applicant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// "天猫商家不支持接入".
@@ -41,7 +43,8 @@ pub enum NoteKind {
 }
 
 /// One remark, typed, with the document's words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub kind: NoteKind,
@@ -49,7 +52,8 @@ pub struct Note {
 }
 
 /// One marker of the legend.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct LegendEntry {
     pub marker: String,
@@ -62,7 +66,8 @@ pub struct LegendEntry {
 }
 
 /// One application type a developer can choose.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct AppType {
     pub id: String,
@@ -89,7 +94,8 @@ impl AppType {
 }
 
 /// A second-level heading ("全部", "互动营销" …) holding app types.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub name: Localized,
@@ -101,7 +107,8 @@ pub struct Group {
 }
 
 /// A first-level category (一级类目).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -110,7 +117,8 @@ pub struct Category {
 }
 
 /// One of the four kinds of app.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct AppKind {
     pub id: String,
@@ -122,7 +130,8 @@ pub struct AppKind {
 }
 
 /// The whole of document 000.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct AppTypeCatalog {
     pub source: String,

@@ -42,7 +42,8 @@ const TAOBAOKE_TOML: &str = include_str!("../../data/taobaoke.toml");
 const WDT_TOML: &str = include_str!("../../data/wdt_onboarding.toml");
 
 /// One text in both languages: `zh` as the document states it, `en` translated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Localized {
     pub zh: String,
@@ -59,7 +60,8 @@ impl Localized {
 }
 
 /// A link the document gives, with what it is for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: Localized,
@@ -67,7 +69,8 @@ pub struct Link {
 }
 
 /// The unit of a stated waiting time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum WaitUnit {
     /// Calendar days ("天").
@@ -77,7 +80,8 @@ pub enum WaitUnit {
 }
 
 /// How long the document says something takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Wait {
     /// The result comes at once ("即时获知").

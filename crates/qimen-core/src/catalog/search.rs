@@ -9,7 +9,8 @@ use super::Localized;
 use serde::Serialize;
 
 /// Where a query word was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchField {
     Name,
@@ -30,7 +31,8 @@ impl MatchField {
 }
 
 /// One app type that matches a query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AppTypeHit {
     pub id: String,
     pub kind_id: String,

@@ -10,7 +10,8 @@ use super::{parse_toml, CatalogError, Link, Localized, Wait};
 use serde::{Deserialize, Serialize};
 
 /// A figure the rules look at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
     FiledAndApproved,
@@ -72,7 +73,8 @@ impl Figure {
 }
 
 /// A comparison, as the document words it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     /// Strictly below ("<").
@@ -105,7 +107,8 @@ impl Op {
 }
 
 /// One comparison of one figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub field: Figure,
@@ -116,7 +119,8 @@ pub struct Check {
 }
 
 /// Which medium a rule speaks about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum AppliesTo {
     Any,
@@ -125,7 +129,8 @@ pub enum AppliesTo {
 }
 
 /// One numbered rule of the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -156,7 +161,8 @@ impl Rule {
 }
 
 /// The three packages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum PackageId {
     Basic,
@@ -165,7 +171,8 @@ pub enum PackageId {
 }
 
 /// One permission package.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Package {
     pub id: PackageId,
@@ -186,7 +193,8 @@ pub struct Package {
 }
 
 /// A figure's words and unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct FigureInfo {
     pub field: Figure,
@@ -196,7 +204,8 @@ pub struct FigureInfo {
 }
 
 /// Why Alimama ends a permission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum RevocationKind {
     RulesNotMet,
@@ -204,7 +213,8 @@ pub enum RevocationKind {
     Violation,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct RevocationRule {
     pub kind: RevocationKind,
@@ -216,14 +226,16 @@ pub struct RevocationRule {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Revocation {
     pub consequence: Localized,
     pub rules: Vec<RevocationRule>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
     pub question: Localized,
@@ -233,7 +245,8 @@ pub struct Faq {
 }
 
 /// The whole of document 002.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct TaobaokeRules {
     pub source: String,

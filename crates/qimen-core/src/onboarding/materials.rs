@@ -10,7 +10,8 @@ use crate::catalog::{Lang, Localized};
 use serde::{Deserialize, Serialize};
 
 /// One item of the checklist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ChecklistItem {
     pub id: String,
     pub section: SectionId,
@@ -22,7 +23,8 @@ pub struct ChecklistItem {
 }
 
 /// The materials of one case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MaterialsChecklist {
     pub case: CaseId,
     pub items: Vec<ChecklistItem>,

@@ -13,7 +13,8 @@ use crate::catalog::{Applicant, Link, Localized};
 use serde::{Deserialize, Serialize};
 
 /// What the applicant builds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "by", content = "value", rename_all = "snake_case")]
 pub enum Building {
     /// Words in Chinese or English ("仓储", "WMS", "erp").
@@ -25,14 +26,16 @@ pub enum Building {
 }
 
 /// The two answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Questionnaire {
     pub applicant: Applicant,
     pub building: Building,
 }
 
 /// Whether this applicant may apply for an app type, according to the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Availability {
     Eligible,
@@ -41,13 +44,15 @@ pub enum Availability {
 }
 
 /// Why: a short sentence in both languages, citing the document where it can.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Reason {
     pub kind: ReasonKind,
     pub text: Localized,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ReasonKind {
     /// The entry carries the applicant's marker.
@@ -67,7 +72,8 @@ pub enum ReasonKind {
 }
 
 /// One app type, judged for the applicant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AppTypeVerdict {
     pub id: String,
     pub kind_id: String,
@@ -80,7 +86,8 @@ pub struct AppTypeVerdict {
 }
 
 /// The answer to the questionnaire.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct QuestionnaireResult {
     pub applicant: Applicant,
     /// Matching app types: eligible first, then not stated, then not eligible; best match first within.

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The state of one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "state", rename_all = "snake_case")]
 pub enum StepState {
     NotStarted,
@@ -46,7 +47,8 @@ impl StepState {
 }
 
 /// The states of one profile's steps; a step absent from the map has not started.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Progress {
     pub states: BTreeMap<String, StepState>,
 }
@@ -143,7 +145,8 @@ pub fn set_state(
 }
 
 /// Where a review wait stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct WaitStatus {
     pub wait: Wait,
     pub since: NaiveDate,
@@ -155,7 +158,8 @@ pub struct WaitStatus {
 }
 
 /// What to do next: the step, what it asks, what the app can do there, and how its wait stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct NextStep {
     pub id: String,
     /// 1-based position among the steps.

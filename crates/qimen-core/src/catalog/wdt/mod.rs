@@ -10,7 +10,8 @@ use super::{parse_toml, CatalogError, Link, Localized, Wait};
 use serde::{Deserialize, Serialize};
 
 /// The fixed values the joint test and the application need.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Constants {
     /// The company name used for connecting through Qimen.
@@ -24,7 +25,8 @@ pub struct Constants {
 }
 
 /// Who sells and maintains the third-party software (§三.1.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseId {
     /// Case 1: an agent of the vendor; the agent's company registers and needs the vendor's authorisation.
@@ -33,7 +35,8 @@ pub enum CaseId {
     Vendor,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialsCase {
     pub id: CaseId,
@@ -43,7 +46,8 @@ pub struct MaterialsCase {
     pub text: Localized,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum SectionId {
     Qualification,
@@ -52,7 +56,8 @@ pub enum SectionId {
     Verification,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialSection {
     pub id: SectionId,
@@ -62,7 +67,8 @@ pub struct MaterialSection {
 }
 
 /// One thing to prepare.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct MaterialItem {
     pub id: String,
@@ -75,7 +81,8 @@ pub struct MaterialItem {
 }
 
 /// Cases, sections and items of the materials.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MaterialsCatalog {
     pub cases: Vec<MaterialsCase>,
     pub sections: Vec<MaterialSection>,
@@ -98,7 +105,8 @@ impl MaterialsCatalog {
 }
 
 /// The role a system plays in a Qimen scenario (§四.1.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Wms,
@@ -107,7 +115,8 @@ pub enum Role {
     Pos,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct RoleInfo {
     pub id: Role,
@@ -115,7 +124,8 @@ pub struct RoleInfo {
 }
 
 /// How joint testing is requested (§六.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum JointTestChannel {
     /// Contact 旺店通 sales.
@@ -124,7 +134,8 @@ pub enum JointTestChannel {
     EmailAndGroup,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct JointTestChannelInfo {
     pub id: JointTestChannel,
@@ -134,7 +145,8 @@ pub struct JointTestChannelInfo {
 }
 
 /// Which side sends the call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Caller {
     /// The third-party system calls 旺店通.
@@ -144,7 +156,8 @@ pub enum Caller {
 }
 
 /// The API family, which decides router and body format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export, rename = "ScenarioApiFamily")]
 #[serde(rename_all = "snake_case")]
 pub enum ApiFamily {
     /// Qimen standard (XML body), e.g. the WMS APIs.
@@ -156,7 +169,8 @@ pub enum ApiFamily {
 }
 
 /// Where an API name comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum ApiSource {
     /// Named in document 003.
@@ -165,7 +179,8 @@ pub enum ApiSource {
     Reference,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioApi {
     pub method: String,
@@ -176,7 +191,8 @@ pub struct ScenarioApi {
 }
 
 /// One scenario a third-party system can join, with 旺店通 as the online ERP.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
@@ -202,7 +218,8 @@ pub struct Scenario {
 }
 
 /// What the app can do for the user at a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum StepAction {
     None,
@@ -215,7 +232,8 @@ pub enum StepAction {
 }
 
 /// One step from qualification to go-live.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct OnboardingStep {
     pub id: String,
@@ -255,7 +273,8 @@ struct RawGuide {
 }
 
 /// The whole of document 003.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct WdtGuide {
     pub source: String,
     pub title: Localized,

@@ -6,7 +6,8 @@ use crate::catalog::Localized;
 use serde::{Deserialize, Serialize};
 
 /// What the promotion medium is; rules that name "网站" or "无线APP" apply only to that medium.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Medium {
     Website,
@@ -15,7 +16,8 @@ pub enum Medium {
 }
 
 /// The figures document 002's rules look at, plus what the applicant already holds.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(default, deny_unknown_fields)]
 pub struct TaobaokeFigures {
     pub medium: Option<Medium>,
@@ -39,7 +41,8 @@ pub struct TaobaokeFigures {
 }
 
 /// One figure's value.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(untagged)]
 pub enum FigureValue {
     YesNo(bool),
@@ -54,7 +57,8 @@ pub enum FiguresError {
 }
 
 /// A field the checker needs and the applicant left empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct MissingField {
     /// The field name in [`TaobaokeFigures`].
     pub key: &'static str,

@@ -19,7 +19,8 @@ use crate::catalog::{Link, Localized, Wait};
 use serde::Serialize;
 
 /// The answer for one package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every rule holds and every prerequisite package is held.
@@ -33,7 +34,8 @@ pub enum Verdict {
 }
 
 /// A package that must be held first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PrerequisiteStatus {
     pub package: PackageId,
     pub name: Localized,
@@ -41,7 +43,8 @@ pub struct PrerequisiteStatus {
 }
 
 /// How to apply and how long it takes, from the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct HowToApply {
     pub prerequisite: Localized,
     pub links: Vec<Link>,
@@ -49,7 +52,8 @@ pub struct HowToApply {
     pub wait: Wait,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum RiskStatus {
     /// Not held, or a rule that depends on conduct: shown for information.
@@ -63,7 +67,8 @@ pub enum RiskStatus {
 }
 
 /// One revocation rule, as it stands for this applicant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RevocationRisk {
     pub kind: RevocationKind,
     pub text: Localized,
@@ -71,7 +76,8 @@ pub struct RevocationRisk {
     pub explanation: Localized,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PackageCheck {
     pub package: PackageId,
     pub name: Localized,

@@ -8,7 +8,8 @@ use crate::catalog::taobaoke::{AppliesTo, Check, Figure, Op, PackageId, Rule, Ta
 use crate::catalog::{Link, Localized};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckOutcome {
     Passed,
@@ -17,7 +18,8 @@ pub enum CheckOutcome {
 }
 
 /// One comparison, evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct CheckResult {
     pub field: Figure,
     pub label: Localized,
@@ -30,7 +32,8 @@ pub struct CheckResult {
     pub explanation: Localized,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum RuleOutcome {
     Passed,
@@ -43,7 +46,8 @@ pub enum RuleOutcome {
 }
 
 /// One rule, evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RuleResult {
     /// The package whose rule this is (the basic package's rules also bind the others).
     pub package: PackageId,
