@@ -44,16 +44,19 @@ export function AppShell() {
   let body: ReactNode;
   if (loadError && !info) {
     body = (
-      <Result
-        status="error"
-        title={t("shell.loadFailed")}
-        subTitle={loadError.message}
-        extra={
-          <Button type="primary" onClick={() => void reload()}>
-            {t("common.retry")}
-          </Button>
-        }
-      />
+      <>
+        <KeyringBanner />
+        <Result
+          status="error"
+          title={t("shell.loadFailed")}
+          subTitle={loadError.message}
+          extra={
+            <Button type="primary" onClick={() => void reload()}>
+              {t("common.retry")}
+            </Button>
+          }
+        />
+      </>
     );
   } else if (!info) {
     body = (
@@ -96,7 +99,19 @@ export function AppShell() {
           <TopBar />
         </Layout.Header>
         <Layout.Content style={{ minWidth: 0 }}>
-          {loadError && info && <Alert type="error" showIcon banner message={loadError.message} />}
+          {loadError && info && !loadError.is("keyring") && (
+            <Alert
+              type="error"
+              showIcon
+              banner
+              message={loadError.message}
+              action={
+                <Button size="small" onClick={() => void reload()}>
+                  {t("common.retry")}
+                </Button>
+              }
+            />
+          )}
           {body}
         </Layout.Content>
       </Layout>

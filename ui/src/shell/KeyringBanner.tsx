@@ -11,21 +11,24 @@ import { useWorkbench } from "../state/workbench";
 export function KeyringBanner() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { info, setInfo } = useWorkbench();
+  const { info, setInfo, loadError, reload } = useWorkbench();
   const [busy, setBusy] = useState(false);
-  if (!info) return null;
 
-  if (info.secrets_in_memory) {
+  if (info?.secrets_in_memory) {
     return <Alert type="info" showIcon banner message={t("keyring.memoryActive")} data-testid="keyring-memory" />;
   }
-  const { keyring } = info;
-  if (keyring.state !== "unavailable") return null;
+  // Either the start-up probe found no usable keyring, or a command just failed on it.
+  const problem = info?.keyring.state === "unavailable" ? info.keyring.problem : null;
+  const keyringFailure = loadError?.is("keyring") ? loadError : null;
+  if (!problem && !keyringFailure) return null;
 
   const useMemory = async () => {
     setBusy(true);
     try {
       setInfo(await api.secretsUseMemory());
       message.success(t("keyring.memoryEnabled"));
+      // What failed on the keyring (the demo profile on first run) can work now.
+      await reload();
     } catch (raw) {
       message.error((raw as Error).message);
     } finally {
@@ -42,7 +45,7 @@ export function KeyringBanner() {
       message={t("keyring.unavailableTitle")}
       description={
         <>
-          <div>{t(`keyring.problem.${keyring.problem}`)}</div>
+          <div>{keyringFailure ? keyringFailure.message : t(`keyring.problem.${problem ?? "other"}`)}</div>
           <div>{t("keyring.unavailableBody")}</div>
         </>
       }

@@ -79,21 +79,20 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const reload = useCallback(async () => {
-    try {
-      const [nextInfo, list, envs, apis] = await Promise.all([
-        api.appInfo(),
-        api.profilesList(),
-        api.environmentsList(),
-        api.apiCatalogue(),
-      ]);
-      setInfo(nextInfo);
-      setProfiles(list);
-      setEnvironments(envs);
-      setCatalogue(apis);
-      setLoadError(null);
-    } catch (raw) {
-      setLoadError(toIpcFailure(raw));
-    }
+    // Each part loads on its own: a keyring that refuses the demo profile's secret must not hide
+    // the app (and the way out of it) behind one error page.
+    const [nextInfo, list, envs, apis] = await Promise.allSettled([
+      api.appInfo(),
+      api.profilesList(),
+      api.environmentsList(),
+      api.apiCatalogue(),
+    ]);
+    if (nextInfo.status === "fulfilled") setInfo(nextInfo.value);
+    if (list.status === "fulfilled") setProfiles(list.value);
+    if (envs.status === "fulfilled") setEnvironments(envs.value);
+    if (apis.status === "fulfilled") setCatalogue(apis.value);
+    const failed = [nextInfo, list, envs, apis].find((part) => part.status === "rejected");
+    setLoadError(failed ? toIpcFailure(failed.reason) : null);
   }, [setInfo]);
 
   useEffect(() => {

@@ -56,10 +56,16 @@ describe("profiles", () => {
   });
 
   it("explains a missing keyring and keeps secrets in memory on request", async () => {
-    const calls = startBackend(
-      { secrets_use_memory: () => appInfo({ keyring: { state: "unavailable", problem: "no_backend", detail: "no secret service" }, secrets_in_memory: true }) },
-      appInfo({ keyring: { state: "unavailable", problem: "no_backend", detail: "no secret service" } }),
-    );
+    const noKeyring = { state: "unavailable", problem: "no_backend", detail: "no secret service" } as const;
+    let inMemory = false;
+    const calls = startBackend({
+      // The core remembers the choice: app_info reports it from then on.
+      app_info: () => appInfo({ keyring: noKeyring, secrets_in_memory: inMemory }),
+      secrets_use_memory: () => {
+        inMemory = true;
+        return appInfo({ keyring: noKeyring, secrets_in_memory: true });
+      },
+    });
     const { user } = await renderApp();
     const banner = await screen.findByTestId("keyring-banner");
     expect(banner).toHaveTextContent("本机没有可用的系统钥匙串");
@@ -68,5 +74,33 @@ describe("profiles", () => {
 
     expect(await screen.findByTestId("keyring-memory")).toBeInTheDocument();
     expect(calls.some((call) => call.command === "secrets_use_memory")).toBe(true);
+  });
+});
+
+describe("first run on a locked keyring", () => {
+  it("still opens the app, explains the keyring, and loads the demo profile once secrets are kept in memory", async () => {
+    const LOCKED = "系统钥匙串已锁定，或还没有默认钥匙串。";
+    let inMemory = false;
+    const calls = startBackend({
+      // The demo profile's secret cannot be stored until the user accepts memory.
+      app_info: () => appInfo({ secrets_in_memory: inMemory }),
+      profiles_list: () => (inMemory ? [demoProfile] : reject("keyring.locked", LOCKED)),
+      secrets_use_memory: () => {
+        inMemory = true;
+        return appInfo({ secrets_in_memory: true });
+      },
+    });
+    const { user } = await renderApp();
+
+    const banner = await screen.findByTestId("keyring-banner");
+    expect(banner).toHaveTextContent(LOCKED);
+    // The shell is there (navigation works) instead of one error page.
+    expect(screen.getByRole("menuitem", { name: /调用测试/ })).toBeInTheDocument();
+
+    await user.click(within(banner).getByRole("button"));
+
+    expect(await screen.findByTestId("keyring-memory")).toBeInTheDocument();
+    await waitFor(() => expect(calls.filter((call) => call.command === "profiles_list")).toHaveLength(2));
+    expect(await screen.findByTestId("demo-tag")).toBeInTheDocument();
   });
 });
