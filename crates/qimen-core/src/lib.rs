@@ -19,6 +19,7 @@
 //! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) as validated data |
 //! | [`workbench`] | the desktop app's service layer: one method per IPC command, over the store, the keyring, the client and the local gateway |
 //! | [`store`] | SQLite (WAL, migrations): profiles, call history with full-text search and retention, settings |
+//! | [`oauth`] | getting a session: authorize URL and state, callback URL kinds, the one-shot loopback listener, pasted redirects, token exchange and refresh |
 
 pub mod api_docs;
 pub mod catalog;
@@ -26,6 +27,7 @@ pub mod client;
 pub mod clock;
 pub mod errors;
 pub mod gateway;
+pub mod oauth;
 pub mod onboarding;
 pub mod protocol;
 pub mod secrets;
