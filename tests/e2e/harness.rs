@@ -82,6 +82,8 @@ pub struct AppRun {
     pub client: Client,
     /// The data directory this run's app was given.
     pub data_dir: PathBuf,
+    /// When the app was asked for (just before the WebDriver session that starts it).
+    pub requested_at: Instant,
     _driver: DriverProcess,
 }
 
@@ -133,7 +135,7 @@ async fn wait_for_port(port: u16) -> Step {
 }
 
 /// Starts the built app for `scenario` on a fresh data directory and waits for the page to load.
-pub async fn launch(scenario: &'static str) -> Step<AppRun> {
+pub async fn launch(scenario: &str) -> Step<AppRun> {
     use std::os::unix::process::CommandExt;
 
     let dir = fresh_scenario_dir(scenario)?;
@@ -173,6 +175,7 @@ pub async fn launch(scenario: &'static str) -> Step<AppRun> {
         "tauri:options".to_owned(),
         json!({ "application": env!("CARGO_BIN_EXE_qimen-workbench") }),
     );
+    let requested_at = Instant::now();
     let client = ClientBuilder::rustls()?
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{port}"))
@@ -181,6 +184,7 @@ pub async fn launch(scenario: &'static str) -> Step<AppRun> {
     let run = AppRun {
         client,
         data_dir,
+        requested_at,
         _driver: driver,
     };
     let url = run.client.current_url().await?;

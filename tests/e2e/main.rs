@@ -7,7 +7,10 @@
 
 mod console;
 mod harness;
+mod history;
+mod language;
 mod profiles;
+mod qimen;
 mod secrets;
 mod security;
 
@@ -35,4 +38,22 @@ async fn secrets_are_never_shown() {
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn a_wrong_secret_is_explained_with_the_string_signed() {
     run_scenario("wrong-secret", profiles::wrong_secret_explained).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_qimen_xml_call_succeeds() {
+    run_scenario("qimen-xml", qimen::qimen_xml_call).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn history_search_finds_the_call_and_resends_it() {
+    run_scenario("history", history::search_and_resend).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn switching_to_english_follows_everywhere_and_is_kept() {
+    run_scenario("english", language::switch_to_english).await;
 }

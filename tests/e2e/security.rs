@@ -1,7 +1,8 @@
 //! The security settings hold in the running app, not only in tauri.conf.json: the CSP blocks inline
-//! scripts, no Tauri global is exposed, and the capabilities refuse what the UI was not granted.
+//! scripts, no Tauri global is exposed, the capabilities refuse what the UI was not granted, and every
+//! command of the IPC contract is registered and granted.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use crate::harness::{ensure, AppRun, Step};
 
@@ -44,5 +45,44 @@ pub async fn security_posture(app: &AppRun) -> Step {
     ensure(refused.contains("not allowed"), || {
         format!("an ungranted plugin command answered: {refused}")
     })?;
+    every_command_is_registered_and_granted(app).await
+}
+
+/// How the app answers `name` called with no arguments: "ok", an IPC error object as JSON, or the
+/// plain string Tauri uses for its own refusals (ACL, unknown command, bad arguments).
+async fn answer_to(app: &AppRun, name: &str) -> Step<String> {
+    let answer = app
+        .client
+        .execute_async(
+            "const [name, done] = arguments;
+             window.__TAURI_INTERNALS__.invoke(name, {}).then(
+               () => done('ok'),
+               (e) => done(typeof e === 'string' ? e : JSON.stringify(e)));",
+            vec![json!(name)],
+        )
+        .await?;
+    Ok(answer.as_str().unwrap_or_default().to_owned())
+}
+
+/// Reached the command: it ran, answered with its own error, or only lacked its arguments.
+fn reached(answer: &str) -> bool {
+    answer == "ok"
+        || answer.starts_with('{')
+        || answer.contains("missing required key")
+        || answer.contains("invalid args")
+}
+
+async fn every_command_is_registered_and_granted(app: &AppRun) -> Step {
+    // The check must tell a refusal apart: a command nobody registered is not reached.
+    let unknown = answer_to(app, "no_such_command").await?;
+    ensure(!reached(&unknown), || {
+        format!("an unknown command was reached: {unknown}")
+    })?;
+    for name in qimen_workbench_lib::COMMAND_NAMES {
+        let answer = answer_to(app, name).await?;
+        ensure(reached(&answer), || {
+            format!("command {name} is not reachable from the UI: {answer}")
+        })?;
+    }
     Ok(())
 }
