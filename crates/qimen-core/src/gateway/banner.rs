@@ -5,16 +5,18 @@
 use super::apis::{WDT_APP_KEY, WDT_DEMO_APPKEY, WDT_DEMO_APP_SECRET, WDT_DEMO_SID};
 use super::config::{
     AppConfig, GatewayConfig, Grants, DEMO_ERP_APP_KEY, DEMO_ERP_SECRET, DEMO_SANDBOX_APP_KEY,
-    DEMO_SANDBOX_SECRET, DEMO_WMS_APP_KEY, DEMO_WMS_SECRET,
+    DEMO_SANDBOX_SECRET, DEMO_TBK_BASIC_APP_KEY, DEMO_TBK_BASIC_SECRET, DEMO_WMS_APP_KEY,
+    DEMO_WMS_SECRET,
 };
 use super::tokens::{DEMO_SHOP_NICK, DEMO_SHOP_USER_ID};
 use super::validate::TIMESTAMP_WINDOW_MINUTES;
 use std::fmt::Write;
 
-const DEMO_SECRETS: [(&str, &str); 3] = [
+const DEMO_SECRETS: [(&str, &str); 4] = [
     (DEMO_ERP_APP_KEY, DEMO_ERP_SECRET),
     (DEMO_WMS_APP_KEY, DEMO_WMS_SECRET),
     (DEMO_SANDBOX_APP_KEY, DEMO_SANDBOX_SECRET),
+    (DEMO_TBK_BASIC_APP_KEY, DEMO_TBK_BASIC_SECRET),
 ];
 
 /// A built-in demo secret is shown; anything else only as a hint.

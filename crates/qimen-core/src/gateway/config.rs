@@ -21,6 +21,11 @@ pub const DEMO_WMS_SECRET: &str = "demo0wms0secret0000000000023000002";
 pub const DEMO_SANDBOX_APP_KEY: &str = "1023000003";
 pub const DEMO_SANDBOX_SECRET: &str = "sandbox0demo0secret00000001023000003";
 
+/// A Taobaoke publisher app granted only the 淘宝客基础API package of document 002 (item and shop
+/// lookups): a link-package or three-party API answers code 11 naming the missing package.
+pub const DEMO_TBK_BASIC_APP_KEY: &str = "23000004";
+pub const DEMO_TBK_BASIC_SECRET: &str = "demo0tbk0basic0secret000000023000004";
+
 /// The APIs every app gets (the platform's base package): time and the token APIs.
 pub const BASE_PACKAGE: [&str; 3] = ["taobao.time.get", "taobao.top.auth.*", "taobao.user.*"];
 
@@ -153,6 +158,18 @@ impl GatewayConfig {
                     DEMO_SANDBOX_SECRET,
                     "沙箱受限应用 (sandbox app, base package only)",
                     Grants::Only(BASE_PACKAGE.iter().map(|s| s.to_string()).collect()),
+                ),
+                app(
+                    DEMO_TBK_BASIC_APP_KEY,
+                    DEMO_TBK_BASIC_SECRET,
+                    "淘宝客演示应用，仅开通基础包 (demo Taobaoke app, basic package only)",
+                    Grants::Only(
+                        BASE_PACKAGE
+                            .iter()
+                            .chain(crate::gateway::apis::TAOBAOKE_BASIC_APIS.iter())
+                            .map(|s| s.to_string())
+                            .collect(),
+                    ),
                 ),
             ],
             providers: Vec::new(),

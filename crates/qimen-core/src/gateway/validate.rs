@@ -286,11 +286,15 @@ fn check_grant(app: &AppConfig, method: &str) -> Result<(), PlatformError> {
     } else {
         "isv.permission-api-package-not-allowed"
     };
+    // Where the package is known (the Taobaoke packages of document 002), the answer names it.
+    let package = super::apis::permission_package(method)
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
     Err(TopCode::InsufficientIsvPermissions.with_sub(
         sub_code,
         format!(
-            "app {} ({}) has not been granted the permission package of {method}: apply for it in \
-             the console (here: list it under granted in the app's config entry)",
+            "app {} ({}) has not been granted the permission package of {method}{package}: apply \
+             for it in the console (here: list it under granted in the app's config entry)",
             app.app_key, app.name
         ),
     ))

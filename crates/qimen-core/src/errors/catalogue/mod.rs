@@ -12,6 +12,7 @@ mod platform_access;
 mod platform_request;
 mod qimen_wdt;
 mod sub_codes;
+mod taobaoke;
 
 use super::{ErrorEntry, Text};
 
@@ -22,6 +23,7 @@ pub(super) const TABLES: &[&[ErrorEntry]] = &[
     sub_codes::ENTRIES,
     qimen_wdt::ENTRIES,
     oauth::ENTRIES,
+    taobaoke::ENTRIES,
 ];
 
 /// Catch-all sub-code for an unknown `isp.*` reason: the platform's side failed.
@@ -53,6 +55,22 @@ pub(crate) const MESSAGE_HINTS: &[MessageHint] = &[
         when_code: None,
         phrase: "sessionkey-not-generated-by-server",
         sub_code: "sessionkey-not-generated-by-server",
+    },
+    // The local gateway names the Taobaoke package of document 002 in a code-11 sub-message.
+    MessageHint {
+        when_code: Some("11"),
+        phrase: "淘宝客基础api",
+        sub_code: taobaoke::BASIC_NOT_HELD,
+    },
+    MessageHint {
+        when_code: Some("11"),
+        phrase: "淘宝客链接api",
+        sub_code: taobaoke::LINK_NOT_HELD,
+    },
+    MessageHint {
+        when_code: Some("11"),
+        phrase: "淘宝客三方api",
+        sub_code: taobaoke::THREE_PARTY_NOT_HELD,
     },
 ];
 

@@ -1,5 +1,6 @@
 //! The APIs the local gateway serves, as data the router looks up by method name: the TOP clock and
-//! seller APIs, the Qimen standard WMS pair, and a demo 旺店通 provider (the custom 企业版 queries
+//! seller APIs, a few Taobaoke APIs of each permission package (see `taobaoke`), the Qimen standard
+//! WMS pair, and a demo 旺店通 provider (the custom 企业版 queries
 //! and the official Qimen CRM API) answering from [`crate::gateway::demo_data`].
 //!
 //! Each [`ApiSpec`] names its family, whether it needs a session, its required business
@@ -27,6 +28,8 @@ mod credentials;
 mod crm;
 mod failure;
 mod query;
+mod taobaoke;
+mod taobaoke_data;
 mod top;
 mod wdt_refund;
 mod wdt_stock;
@@ -37,6 +40,8 @@ mod xml_body;
 #[cfg(test)]
 mod crm_tests;
 #[cfg(test)]
+mod taobaoke_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod wdt_refund_stock_tests;
@@ -44,6 +49,10 @@ mod wdt_refund_stock_tests;
 mod wdt_tests;
 
 pub use crm::PRIVACY_FIELDS;
+pub use taobaoke::{
+    package_of, permission_package, BASIC_APIS as TAOBAOKE_BASIC_APIS,
+    LINK_APIS as TAOBAOKE_LINK_APIS, THREE_PARTY_APIS as TAOBAOKE_THREE_PARTY_APIS,
+};
 
 use crate::gateway::api::{ApiCall, ApiFamily, ApiOutcome, ApiSpec};
 
@@ -119,6 +128,30 @@ static CATALOGUE: &[ApiSpec] = &[
         true,
         &["fields"],
         top::user_seller_get,
+    ),
+    top(
+        taobaoke::ITEM_INFO_GET,
+        false,
+        &["num_iids"],
+        taobaoke::item_info_get,
+    ),
+    top(
+        taobaoke::SHOP_GET,
+        false,
+        &["fields", "q"],
+        taobaoke::shop_get,
+    ),
+    top(
+        taobaoke::ITEM_CONVERT,
+        false,
+        &["fields", "num_iids", "adzone_id"],
+        taobaoke::item_convert,
+    ),
+    top(
+        taobaoke::SC_MATERIAL_OPTIONAL,
+        true,
+        &["site_id", "adzone_id"],
+        taobaoke::sc_material_optional,
     ),
     wms("taobao.qimen.entryorder.create", wms::entryorder_create),
     wms("entryorder.create", wms::entryorder_create),
