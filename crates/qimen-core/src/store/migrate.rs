@@ -6,7 +6,11 @@ use rusqlite::{Connection, TransactionBehavior};
 
 /// Every migration, in order; the schema version is the number applied. Append only: a shipped file
 /// is never edited, a change is a new file.
-const MIGRATIONS: [&str; 1] = [include_str!("../../migrations/0001_initial.sql")];
+const MIGRATIONS: [&str; 3] = [
+    include_str!("../../migrations/0001_initial.sql"),
+    include_str!("../../migrations/0002_onboarding.sql"),
+    include_str!("../../migrations/0003_sessions.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -14,8 +14,10 @@ mod error;
 mod history;
 mod history_query;
 mod migrate;
+mod onboarding;
 mod profile;
 mod profiles;
+mod sessions;
 mod settings;
 
 pub use error::StoreError;
@@ -24,7 +26,13 @@ pub use history::{
 };
 pub use history_query::{HistoryPage, HistoryQuery, DEFAULT_PAGE, MAX_PAGE};
 pub use migrate::SCHEMA_VERSION;
+pub use onboarding::{
+    is_email, mainland_mobile, AppDetails, AppDetailsError, AppDetailsErrors, AppDetailsInput,
+    AttachedFile, StepRecord, StoredMaterials, ValidAppDetails, APP_NAME_MAX_CHARS,
+    LOGIN_NAME_MAX_CHARS,
+};
 pub use profile::{Profile, ProfileError, ProfileErrors, ProfileInput, ProfileRole};
+pub use sessions::{SessionRecord, SessionSource};
 pub use settings::{Settings, DEFAULT_HISTORY_RETENTION, MAX_HISTORY_RETENTION};
 
 use crate::clock::{Clock, SystemClock};
