@@ -4,7 +4,7 @@
 
 use super::callback::CaptureMode;
 use super::exchange::TokenRoute;
-use super::listener::CallbackListener;
+use super::listener::{CallbackListener, DEFAULT_TIMEOUT};
 use super::View;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -64,9 +64,27 @@ pub struct Flow {
 #[derive(Debug, Default)]
 pub struct FlowRegistry {
     flows: Mutex<HashMap<String, Flow>>,
+    /// `None` = [`DEFAULT_TIMEOUT`].
+    listen_timeout: Mutex<Option<std::time::Duration>>,
 }
 
 impl FlowRegistry {
+    /// How long new listeners wait for the redirect.
+    pub fn listen_timeout(&self) -> std::time::Duration {
+        let set = *self
+            .listen_timeout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        set.unwrap_or(DEFAULT_TIMEOUT)
+    }
+
+    pub fn set_listen_timeout(&self, timeout: std::time::Duration) {
+        *self
+            .listen_timeout
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(timeout);
+    }
+
     fn lock(&self) -> MutexGuard<'_, HashMap<String, Flow>> {
         // Entries are replaced field by field under the lock and never left half-written.
         self.flows.lock().unwrap_or_else(|e| e.into_inner())

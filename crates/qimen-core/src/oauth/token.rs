@@ -105,6 +105,27 @@ impl TokenSet {
         })
     }
 
+    /// A session pasted by hand: only the token is known.
+    pub fn manual(access_token: SecretString) -> TokenSet {
+        TokenSet {
+            access_token,
+            refresh_token: None,
+            expires_in: None,
+            re_expires_in: None,
+            r1_expires_in: None,
+            r2_expires_in: None,
+            w1_expires_in: None,
+            w2_expires_in: None,
+            expire_time: None,
+            refresh_token_valid_time: None,
+            taobao_user_nick: None,
+            taobao_user_id: None,
+            sub_taobao_user_id: None,
+            sub_taobao_user_nick: None,
+            taobao_open_uid: None,
+        }
+    }
+
     /// When the access token expires: `expire_time` when the answer has it, else `expires_in`
     /// after `obtained`.
     pub fn access_expires_at(&self, obtained: DateTime<Utc>) -> Option<DateTime<Utc>> {

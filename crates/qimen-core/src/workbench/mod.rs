@@ -23,10 +23,14 @@ pub mod environments;
 pub mod error;
 mod history;
 mod profiles;
+pub mod session;
 pub mod types;
 pub mod view;
 
 pub use error::{IpcError, WorkbenchError};
+pub use session::{
+    CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus,
+};
 pub use types::*;
 pub use view::DISPLAY_BODY_CAP_BYTES;
 
@@ -75,6 +79,7 @@ pub struct Workbench {
     clock: Arc<dyn Clock>,
     current_profile: Mutex<Option<i64>>,
     recent_bodies: Mutex<VecDeque<(i64, String)>>,
+    session_flows: crate::oauth::flow::FlowRegistry,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -115,6 +120,7 @@ impl Workbench {
             clock: config.clock,
             current_profile: Mutex::new(current),
             recent_bodies: Mutex::new(VecDeque::new()),
+            session_flows: Default::default(),
         };
         if !workbench.store.settings_get()?.first_run_done {
             workbench.first_run(config.language)?;
