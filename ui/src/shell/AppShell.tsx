@@ -81,7 +81,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={200} breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed}>
+      <Layout.Sider width={200} breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider">
         <div className="brand">
           <span className="brand-mark">{t("app.mark")}</span>
           {!collapsed && <span>{t("app.name")}</span>}

@@ -114,9 +114,13 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
 
   const changeLanguage = useCallback(
     async (next: UiLanguage) => {
-      // Switch at once so the click feels immediate; the core remembers it and localises its messages.
-      applyLanguage(next);
-      setInfo(await api.settingsSet({ language: next, retention: null }));
+      // The core first, so what is asked of it after the switch (explanations, messages) comes back
+      // in the new language; the UI switches even if the core could not remember the choice.
+      try {
+        setInfo(await api.settingsSet({ language: next, retention: null }));
+      } finally {
+        applyLanguage(next);
+      }
     },
     [applyLanguage, setInfo],
   );

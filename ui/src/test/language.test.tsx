@@ -27,3 +27,35 @@ describe("language switch", () => {
     expect(await screen.findByRole("menuitem", { name: /Profiles/ })).toBeInTheDocument();
   });
 });
+
+describe("a result on screen when the language changes", () => {
+  it("is explained again in the new language", async () => {
+    const { failureOutcome, successOutcome } = await import("./fixtures");
+    let language: "zh-CN" | "en-US" = "zh-CN";
+    const calls = startBackend({
+      call_send: () => failureOutcome,
+      settings_set: () => {
+        language = "en-US";
+        return appInfo({ language });
+      },
+      // history_get explains in the language the core holds at that moment.
+      history_get: () => ({
+        ...successOutcome,
+        id: 42,
+        result: failureOutcome.result,
+        explanation: { ...failureOutcome.explanation, title: language === "en-US" ? "Invalid signature" : "签名无效" },
+      }),
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+    await user.click(screen.getByTestId("send"));
+    expect(await screen.findByTestId("explanation")).toHaveTextContent("签名无效");
+
+    await user.click(screen.getByText("English"));
+
+    await waitFor(() => expect(screen.getByTestId("explanation")).toHaveTextContent("Invalid signature"));
+    // The core was told first, then asked for the explanation of entry 42.
+    const order = calls.map((call) => call.command).filter((command) => command === "settings_set" || command === "history_get");
+    expect(order).toEqual(["settings_set", "history_get"]);
+  });
+});

@@ -4,7 +4,7 @@
  * Request tabs. On failure the explanation tab opens first.
  */
 import { useEffect, useState, type ReactNode } from "react";
-import { Empty, Space, Statistic, Tabs, Tag, Typography } from "antd";
+import { Empty, Space, Tabs, Tag, Typography } from "antd";
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { SignComparison } from "../../api/bindings/SignComparison";
@@ -22,14 +22,13 @@ export interface ResultViewProps {
   revealCurl: (() => Promise<string>) | null;
 }
 
-function Field({ label, value }: { label: ReactNode; value: string | null | undefined }) {
+/** One figure of the result: a small label above its value, all of them in one even row. */
+function Metric({ label, value }: { label: ReactNode; value: string | null | undefined }) {
   return (
-    <Space size={6}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      <Typography.Text className="mono" strong>
-        {value && value !== "" ? value : "—"}
-      </Typography.Text>
-    </Space>
+    <div className="metric">
+      <div className="metric-label">{label}</div>
+      <div className="metric-value">{value && value !== "" ? value : "—"}</div>
+    </div>
   );
 }
 
@@ -62,14 +61,14 @@ export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
           </Typography.Text>
         )}
       </div>
-      <Space size={[28, 8]} wrap align="end">
-        <Field label={<Term name="flag" />} value={result?.flag} />
-        <Field label="code" value={result?.code ?? call.networkError?.code} />
-        <Field label={<Term name="subCode" />} value={result?.sub_code} />
-        <Field label={t("result.httpStatus")} value={response?.status == null ? null : String(response.status)} />
-        {response && <Statistic title={t("result.latency")} value={response.latencyMs} suffix="ms" valueStyle={{ fontSize: 16 }} />}
-        {response && <Statistic title={t("result.size")} value={formatBytes(response.sizeBytes)} valueStyle={{ fontSize: 16 }} />}
-      </Space>
+      <div className="metrics">
+        <Metric label={<Term name="flag" />} value={result?.flag} />
+        <Metric label="code" value={result?.code ?? call.networkError?.code} />
+        <Metric label={<Term name="subCode" />} value={result?.sub_code} />
+        <Metric label={t("result.httpStatus")} value={response?.status == null ? null : String(response.status)} />
+        <Metric label={t("result.latency")} value={response ? `${response.latencyMs} ms` : null} />
+        <Metric label={t("result.size")} value={response ? formatBytes(response.sizeBytes) : null} />
+      </div>
       <Tabs
         activeKey={tab}
         onChange={setTab}

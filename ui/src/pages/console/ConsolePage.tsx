@@ -2,7 +2,7 @@
  * The test console: pick an API (or type any method), fill its parameters, send, and read the result.
  * On first run the demo profile and `taobao.time.get` are ready, so one click on 发送 succeeds.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert, App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
 import { SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -45,6 +45,29 @@ export function ConsolePage() {
   const [sendError, setSendError] = useState<string | null>(null);
   const [lastInput, setLastInput] = useState<CallInput | null>(null);
 
+  const resultCard = useRef<HTMLDivElement>(null);
+
+  // When the result sits below the form (narrow windows), bring its top into view once it arrives.
+  useEffect(() => {
+    const card = resultCard.current;
+    if (!shown || !card) return;
+    if (card.getBoundingClientRect().top > window.innerHeight * 0.6) card.scrollIntoView?.({ behavior: "smooth", block: "start" });
+  }, [shown]);
+
+  // The explanation was written in the language of the moment of sending; after a switch, ask the
+  // core for it again (history_get explains in the current language).
+  const explainedIn = useRef(language);
+  useEffect(() => {
+    if (explainedIn.current === language) return;
+    explainedIn.current = language;
+    if (!shown || shown.networkError) return;
+    const id = shown.historyId;
+    api
+      .historyGet(id)
+      .then((detail) => setShown((current) => (current && current.historyId === id ? { ...current, explanation: detail.explanation } : current)))
+      .catch(() => undefined);
+  }, [language, shown]);
+
   const doc = useMemo(() => (mode === "catalogue" ? catalogue.find((d) => d.name === apiName) : undefined), [mode, catalogue, apiName]);
 
   // First run: preselect the API that always works once the catalogue is in.
@@ -70,6 +93,9 @@ export function ConsolePage() {
   const isQimenStandard = family === "qimen_standard";
   const isWdt = Boolean(doc?.wdt_sign);
   const showBodyEditor = isQimenStandard || (mode === "free" && body !== "");
+  // TOP calls carry neither; the Qimen families do (cloud: the provider's AppKey, standard: customerId).
+  const showTargetApp = family === "qimen_cloud" || mode === "free";
+  const showCustomerId = family === "qimen_standard" || mode === "free";
 
   const send = async () => {
     setSendError(null);
@@ -95,8 +121,8 @@ export function ConsolePage() {
       values: values.params ?? {},
       extra: values.extra ?? [],
       body: showBodyEditor ? body : null,
-      targetAppKey,
-      customerId,
+      targetAppKey: showTargetApp ? targetAppKey : "",
+      customerId: showCustomerId ? customerId : "",
       useSession,
       wdtCompute: isWdt && wdtCompute,
     };
@@ -105,6 +131,7 @@ export function ConsolePage() {
     try {
       const outcome = await api.callSend(input);
       setLastInput(input);
+      explainedIn.current = language;
       setShown(fromOutcome(outcome));
     } catch (raw) {
       // A parameter the core rejects is marked at its field; anything else is shown above the button.
@@ -142,7 +169,7 @@ export function ConsolePage() {
         />
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xxl={11}>
+        <Col xs={24} xl={11}>
           <Card title={t("console.requestTitle")} extra={currentProfile && <Tag>{currentProfile.name}</Tag>}>
             <Space direction="vertical" size={12} style={{ width: "100%" }}>
               <Segmented
@@ -228,18 +255,22 @@ export function ConsolePage() {
                   </Space>
                 </Col>
               )}
-              <Col xs={24} md={12}>
-                <Space direction="vertical" size={4} style={{ width: "100%" }}>
-                  <Term name="targetAppKey" />
-                  <Input aria-label={t("terms.targetAppKey.label")} value={targetAppKey} onChange={(e) => setTargetAppKey(e.target.value)} />
-                </Space>
-              </Col>
-              <Col xs={24} md={12}>
-                <Space direction="vertical" size={4} style={{ width: "100%" }}>
-                  <Term name="customerId" />
-                  <Input aria-label={t("terms.customerId.label")} value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
-                </Space>
-              </Col>
+              {showTargetApp && (
+                <Col xs={24} md={12}>
+                  <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                    <Term name="targetAppKey" />
+                    <Input aria-label={t("terms.targetAppKey.label")} value={targetAppKey} onChange={(e) => setTargetAppKey(e.target.value)} />
+                  </Space>
+                </Col>
+              )}
+              {showCustomerId && (
+                <Col xs={24} md={12}>
+                  <Space direction="vertical" size={4} style={{ width: "100%" }}>
+                    <Term name="customerId" />
+                    <Input aria-label={t("terms.customerId.label")} value={customerId} onChange={(e) => setCustomerId(e.target.value)} />
+                  </Space>
+                </Col>
+              )}
             </Row>
 
             <Space size={24} wrap style={{ marginTop: 16 }}>
@@ -264,8 +295,8 @@ export function ConsolePage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} xxl={13}>
-          <Card title={t("console.resultTitle")}>
+        <Col xs={24} xl={13}>
+          <Card title={t("console.resultTitle")} ref={resultCard} className="result-card">
             {shown ? (
               <ResultView call={shown} compare={compare} revealCurl={revealCurl} />
             ) : (

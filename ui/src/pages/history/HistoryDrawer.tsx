@@ -9,6 +9,7 @@ import * as api from "../../api/commands";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
 import { ResultView } from "../../components/result/ResultView";
 import { fromHistory } from "../../components/result/model";
+import { useWorkbench } from "../../state/workbench";
 
 export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const { language } = useWorkbench();
   useEffect(() => setShownId(id), [id]);
 
   useEffect(() => {
@@ -35,7 +37,8 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
     return () => {
       live = false;
     };
-  }, [shownId]);
+    // Reloaded on a language switch too: the core explains the answer in the current language.
+  }, [shownId, language]);
 
   const resend = async () => {
     if (shownId === null) return;
