@@ -8,7 +8,6 @@ use gateway_support::*;
 use qimen_core::errors::{explain, Lang};
 use qimen_core::gateway::config::{DEMO_TBK_BASIC_APP_KEY, DEMO_TBK_BASIC_SECRET};
 use qimen_core::protocol::response::parse_response;
-use serde_json::Value;
 
 const CALLBACK: &str = "http://127.0.0.1:7777/callback";
 

@@ -16,18 +16,21 @@
 //! - [`call`]: from [`CallInput`] + profile to a signed request, `wdt_sign` included.
 //! - [`view`]: the request and response as shown, `curl`.
 //! - `profiles`, `calls`, `history`: the commands, by subject.
+//! - [`onboarding`]: the onboarding guide's commands (app types, Taobaoke, tracker, materials, scenario).
 
 pub mod call;
 mod calls;
 pub mod environments;
 pub mod error;
 mod history;
+pub mod onboarding;
 mod profiles;
 pub mod session;
 pub mod types;
 pub mod view;
 
 pub use error::{IpcError, WorkbenchError};
+pub use onboarding::{GuideError, TaobaokeCatalogView};
 pub use session::{
     CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus,
 };
