@@ -99,3 +99,20 @@ describe("test console", () => {
     expect(compare?.args.input).toEqual({ target: { kind: "history", history_id: 42 }, pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00" });
   });
 });
+
+describe("test console errors from the core", () => {
+  it("shows a missing-secret error with a way to the profiles page", async () => {
+    const { reject } = await import("./backend");
+    const MISSING = "配置“正式店铺”还没有保存 AppSecret：请在配置中填写 AppSecret 后再发送";
+    startBackend({ call_send: () => reject("secret.missing.app_secret", MISSING) });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+
+    await user.click(screen.getByTestId("send"));
+
+    const error = await screen.findByTestId("send-error");
+    expect(error).toHaveTextContent(MISSING);
+    await user.click(within(error).getByRole("button"));
+    expect(await screen.findByTestId("profile-create")).toBeVisible();
+  });
+});

@@ -8,7 +8,7 @@ import { SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { CallInput } from "../../api/bindings/CallInput";
-import { toIpcFailure } from "../../api/ipc";
+import { IpcFailure, toIpcFailure } from "../../api/ipc";
 import type { SignMethod } from "../../api/bindings/SignMethod";
 import { useWorkbench } from "../../state/workbench";
 import { Term } from "../../components/Term";
@@ -42,7 +42,7 @@ export function ConsolePage() {
   const [customerId, setCustomerId] = useState("");
   const [sending, setSending] = useState(false);
   const [shown, setShown] = useState<ShownCall | null>(null);
-  const [sendError, setSendError] = useState<string | null>(null);
+  const [sendError, setSendError] = useState<IpcFailure | null>(null);
   const [lastInput, setLastInput] = useState<CallInput | null>(null);
 
   const resultCard = useRef<HTMLDivElement>(null);
@@ -100,7 +100,7 @@ export function ConsolePage() {
   const send = async () => {
     setSendError(null);
     if (method === "") {
-      setSendError(t("console.validation.method"));
+      setSendError(new IpcFailure({ code: "validation.call.method", message: t("console.validation.method") }));
       return;
     }
     let values: ConsoleFormValues;
@@ -140,7 +140,7 @@ export function ConsolePage() {
       if (doc?.params.some((param) => param.name === field)) {
         form.setFields([{ name: ["params", field], errors: [failure.message] }]);
       }
-      setSendError(failure.message);
+      setSendError(failure);
     } finally {
       setSending(false);
     }
@@ -286,7 +286,23 @@ export function ConsolePage() {
               )}
             </Space>
 
-            {sendError && <Alert type="error" showIcon style={{ marginTop: 16 }} message={sendError} data-testid="send-error" />}
+            {sendError && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginTop: 16 }}
+                message={sendError.message}
+                data-testid="send-error"
+                action={
+                  // A secret the profile lacks is fixed on the profiles page.
+                  sendError.is("secret.missing") ? (
+                    <Button size="small" onClick={() => wb.navigate("profiles")}>
+                      {t("console.openProfiles")}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            )}
 
             <div style={{ marginTop: 20 }}>
               <Button type="primary" size="large" icon={<SendOutlined />} loading={sending} onClick={() => void send()} data-testid="send">
