@@ -1,6 +1,6 @@
 //! Shared by the OAuth tests: the local gateway on 127.0.0.1:0 with a fixed clock, an HTTP client
 //! with the platform's timeouts, and a browser that follows the consent page like a user would.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 use qimen_core::client::{ClientOptions, HttpClient, ProxySetting};
 use qimen_core::clock::FixedClock;
