@@ -2,8 +2,8 @@
  * The root: antd's theme and locale (following the UI language), the app-wide data, and the shell.
  */
 import { App as AntApp, ConfigProvider } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import enUS from "antd/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { I18nextProvider } from "react-i18next";

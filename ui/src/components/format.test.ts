@@ -50,3 +50,13 @@ describe("rowStarts (virtualised raw view)", () => {
     expect(starts.length).toBe(Math.ceil(body.length / ROW_WIDTH));
   });
 });
+
+describe("formatTime", () => {
+  it("writes local time as yyyy-MM-dd HH:mm:ss whatever the UI language", async () => {
+    const { formatTime } = await import("./format");
+    const at = new Date(2024, 4, 1, 8, 5, 9);
+    expect(formatTime(at.toISOString())).toBe("2024-05-01 08:05:09");
+    // Not a time: shown as stored rather than "Invalid Date".
+    expect(formatTime("soon")).toBe("soon");
+  });
+});

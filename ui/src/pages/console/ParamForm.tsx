@@ -65,7 +65,7 @@ export function ParamForm({ doc, form, language }: { doc: ApiDoc | undefined; fo
   return (
     <>
       {params.length === 0 && doc && (
-        <Typography.Paragraph type="secondary">{t("console.noParams")}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{doc.body_example ? t("console.paramsInBody") : t("console.noParams")}</Typography.Paragraph>
       )}
       {params.map((param) => (
         <Form.Item

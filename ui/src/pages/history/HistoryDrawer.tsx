@@ -7,6 +7,7 @@ import { DeleteOutlined, RedoOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
+import { formatTime } from "../../components/format";
 import { ResultView } from "../../components/result/ResultView";
 import { fromHistory } from "../../components/result/model";
 import { useWorkbench } from "../../state/workbench";
@@ -92,7 +93,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
       {detail && historyId !== null && (
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-            <Descriptions.Item label={t("history.time")}>{new Date(detail.created_at).toLocaleString()}</Descriptions.Item>
+            <Descriptions.Item label={t("history.time")}>{formatTime(detail.created_at)}</Descriptions.Item>
             <Descriptions.Item label={t("terms.environment.label")}>{detail.environment}</Descriptions.Item>
             <Descriptions.Item label={t("history.profile")}>{detail.profile_name || "—"}</Descriptions.Item>
             <Descriptions.Item label={t("history.endpoint")}>

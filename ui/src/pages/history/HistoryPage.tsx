@@ -11,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { HistorySummary } from "../../api/bindings/HistorySummary";
 import { useWorkbench } from "../../state/workbench";
-import { formatBytes } from "../../components/format";
+import { formatBytes, formatTime } from "../../components/format";
 import { HistoryDrawer } from "./HistoryDrawer";
 
 type Outcome = "all" | "success" | "failure";
@@ -189,7 +189,7 @@ export function HistoryPage() {
           }}
           onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
           columns={[
-            { title: t("history.time"), dataIndex: "created_at", width: 170, render: (at: string) => new Date(at).toLocaleString() },
+            { title: t("history.time"), dataIndex: "created_at", width: 170, render: (at: string) => formatTime(at) },
             { title: t("history.api"), dataIndex: "method", render: (m: string) => <span className="mono">{m}</span> },
             {
               title: t("history.result"),
