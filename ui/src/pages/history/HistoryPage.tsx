@@ -12,6 +12,7 @@ import * as api from "../../api/commands";
 import type { HistorySummary } from "../../api/bindings/HistorySummary";
 import { useWorkbench } from "../../state/workbench";
 import { formatBytes, formatTime } from "../../components/format";
+import { environmentLabel } from "../../components/environments";
 import { HistoryDrawer } from "./HistoryDrawer";
 
 type Outcome = "all" | "success" | "failure";
@@ -21,7 +22,7 @@ const SEARCH_DELAY_MS = 300;
 export function HistoryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { info, catalogue, page, navigate } = useWorkbench();
+  const { info, catalogue, environments, language, page, navigate } = useWorkbench();
   const [text, setText] = useState("");
   const [method, setMethod] = useState("");
   const [outcome, setOutcome] = useState<Outcome>("all");
@@ -203,7 +204,16 @@ export function HistoryPage() {
             },
             { title: t("result.latency"), dataIndex: "latency_ms", width: 90, render: (ms: number) => `${ms} ms` },
             { title: t("result.size"), dataIndex: "response_size", width: 90, render: (b: number) => formatBytes(b) },
-            { title: t("terms.environment.label"), dataIndex: "environment", width: 150, ellipsis: true },
+            {
+              title: t("terms.environment.label"),
+              dataIndex: "environment",
+              width: 150,
+              ellipsis: true,
+              render: (id: string) => {
+                const env = environments.find((option) => option.id === id);
+                return env ? environmentLabel(env, language) : id;
+              },
+            },
             {
               title: t("common.actions"),
               width: 130,
