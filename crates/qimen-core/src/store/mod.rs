@@ -11,6 +11,7 @@
 //! A deleted profile's calls stay in history with `profile_id` NULL and the name they were made under.
 
 mod error;
+mod field_errors;
 mod history;
 mod history_query;
 mod migrate;
@@ -21,6 +22,7 @@ mod sessions;
 mod settings;
 
 pub use error::StoreError;
+pub use field_errors::{FieldErrors, FieldProblem};
 pub use history::{
     CallOrigin, CallOutcome, HistoryEntry, HistoryRecord, HistorySummary, RESPONSE_CAP_BYTES,
 };

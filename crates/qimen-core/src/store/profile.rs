@@ -1,11 +1,11 @@
 //! A profile: one app's settings (never its secrets), and the checks a profile form must pass, each
 //! naming the field and how to fix it in Chinese and English.
 
+use super::field_errors::{FieldErrors, FieldProblem};
 use crate::errors::Lang;
 use crate::protocol::environment::Environment;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use ts_rs::TS;
 
 /// The role the user's system plays.
@@ -187,29 +187,18 @@ impl ProfileError {
     }
 }
 
-/// Every failing field of one form, so the form can mark them all at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ProfileErrors(pub Vec<ProfileError>);
+/// Every failing field of one form.
+pub type ProfileErrors = FieldErrors<ProfileError>;
 
-impl ProfileErrors {
-    pub fn message(&self, lang: Lang) -> String {
-        let sep = if lang == Lang::ZhCn { "\n" } else { "; " };
-        self.0
-            .iter()
-            .map(|e| e.message(lang))
-            .collect::<Vec<_>>()
-            .join(sep)
+impl FieldProblem for ProfileError {
+    fn field(&self) -> &'static str {
+        ProfileError::field(self)
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        ProfileError::message(self, lang)
     }
 }
-
-impl fmt::Display for ProfileErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for ProfileErrors {}
 
 impl ProfileInput {
     /// The input trimmed, blank optional fields turned into `None`, and every field checked.
@@ -269,7 +258,7 @@ impl ProfileInput {
             }
         }
         if !errors.is_empty() {
-            return Err(ProfileErrors(errors));
+            return Err(FieldErrors(errors));
         }
         Ok(ProfileInput {
             name,

@@ -5,9 +5,9 @@
 //! password are kept in the keyring.
 
 use crate::errors::Lang;
+use crate::store::field_errors::{FieldErrors, FieldProblem};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use ts_rs::TS;
 
 /// The longest app name, in characters.
@@ -84,29 +84,18 @@ impl AppDetailsError {
     }
 }
 
-/// Every failing field of one form, so the form can mark them all at once.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct AppDetailsErrors(pub Vec<AppDetailsError>);
+/// Every failing field of one form.
+pub type AppDetailsErrors = FieldErrors<AppDetailsError>;
 
-impl AppDetailsErrors {
-    pub fn message(&self, lang: Lang) -> String {
-        let sep = if lang == Lang::ZhCn { "\n" } else { "; " };
-        self.0
-            .iter()
-            .map(|e| e.message(lang))
-            .collect::<Vec<_>>()
-            .join(sep)
+impl FieldProblem for AppDetailsError {
+    fn field(&self) -> &'static str {
+        AppDetailsError::field(self)
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        AppDetailsError::message(self, lang)
     }
 }
-
-impl fmt::Display for AppDetailsErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for AppDetailsErrors {}
 
 /// Details that passed [`AppDetailsInput::validate`]: trimmed, blank optional fields `None`, the
 /// phone as its 11 digits. Only validation makes one, so the store never writes unchecked values.
@@ -207,7 +196,7 @@ impl AppDetailsInput {
             }
         }
         if !errors.is_empty() {
-            return Err(AppDetailsErrors(errors));
+            return Err(FieldErrors(errors));
         }
         Ok(ValidAppDetails(AppDetailsInput {
             app_name,

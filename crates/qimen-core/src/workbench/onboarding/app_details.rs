@@ -9,7 +9,7 @@ use super::types::{AppDetailsForm, AppDetailsView};
 use crate::errors::Lang;
 use crate::secrets::{SecretKey, SecretKind};
 use crate::sensitive::SecretString;
-use crate::store::{ProfileErrors, ProfileInput};
+use crate::store::{FieldErrors, FieldProblem, ProfileInput};
 use crate::workbench::{IpcError, Workbench};
 
 impl Workbench {
@@ -50,24 +50,13 @@ impl Workbench {
         input.app_key = app_key;
         input.callback_url = callback_url;
         let mut problems: Vec<(String, String, String)> = Vec::new();
-        let profile_fields = input.validate().err().unwrap_or(ProfileErrors(Vec::new()));
-        for e in &profile_fields.0 {
-            problems.push((
-                e.field().to_string(),
-                e.message(Lang::ZhCn),
-                e.message(Lang::En),
-            ));
+        if let Err(errors) = input.validate() {
+            problems.extend(both_languages(&errors));
         }
         let valid = match details.validate() {
             Ok(v) => Some(v),
             Err(errors) => {
-                for e in &errors.0 {
-                    problems.push((
-                        e.field().to_string(),
-                        e.message(Lang::ZhCn),
-                        e.message(Lang::En),
-                    ));
-                }
+                problems.extend(both_languages(&errors));
                 None
             }
         };
@@ -103,4 +92,17 @@ impl Workbench {
         self.guide(result)?;
         self.app_details_view(profile_id).await
     }
+}
+
+/// Each failing field with its message in Chinese and in English.
+fn both_languages<E: FieldProblem>(
+    errors: &FieldErrors<E>,
+) -> impl Iterator<Item = (String, String, String)> + '_ {
+    errors.0.iter().map(|e| {
+        (
+            e.field().to_string(),
+            e.message(Lang::ZhCn),
+            e.message(Lang::En),
+        )
+    })
 }
