@@ -69,6 +69,18 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             commands::history::history_clear,
             commands::history::history_resend,
             commands::history::response_save,
+            commands::session::session_status,
+            commands::session::session_start_listener,
+            commands::session::session_authorize_url,
+            commands::session::session_flow_status,
+            commands::session::session_flow_wait,
+            commands::session::session_cancel,
+            commands::session::session_capture_redirect,
+            commands::session::session_paste,
+            commands::session::session_manual,
+            commands::session::session_refresh,
+            commands::session::session_clear,
+            commands::session::session_open_window,
         ])
 }
 
@@ -129,6 +141,7 @@ pub fn run() -> Result<(), StartError> {
                 places.keyring_service()
             );
             app.manage(open_workbench(&places)?);
+            commands::session::spawn_auto_refresh(app.handle().clone());
             Ok(())
         })
         .build(tauri::generate_context!())?;

@@ -6,3 +6,4 @@ pub mod app;
 pub mod calls;
 pub mod history;
 pub mod profiles;
+pub mod session;

@@ -19,6 +19,11 @@ import type { SignComparison } from "./bindings/SignComparison";
 import type { HistoryQuery } from "./bindings/HistoryQuery";
 import type { HistoryPage } from "./bindings/HistoryPage";
 import type { HistoryDetail } from "./bindings/HistoryDetail";
+import type { SessionStatus } from "./bindings/SessionStatus";
+import type { SessionFlow } from "./bindings/SessionFlow";
+import type { FlowView } from "./bindings/FlowView";
+import type { FlowOptions } from "./bindings/FlowOptions";
+import type { TokenRoute } from "./bindings/TokenRoute";
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set", { input });
@@ -47,3 +52,24 @@ export const historyResend = (id: number) => call<CallOutcome>("history_resend",
 
 /** The shell asks the user where to save (native dialog) and writes the full body; null when cancelled. */
 export const responseSave = (historyId: number) => call<string | null>("response_save", { historyId });
+
+export const sessionStatus = (profileId: number) => call<SessionStatus>("session_status", { profileId });
+export const sessionStartListener = (profileId: number, options: FlowOptions) =>
+  call<SessionFlow>("session_start_listener", { profileId, options });
+export const sessionAuthorizeUrl = (profileId: number, options: FlowOptions) =>
+  call<SessionFlow>("session_authorize_url", { profileId, options });
+/** Opens the authorize page in an app window; the shell intercepts the redirect to the callback. */
+export const sessionOpenWindow = (profileId: number, options: FlowOptions) =>
+  call<SessionFlow>("session_open_window", { profileId, options });
+export const sessionFlowStatus = (flowId: string) => call<FlowView>("session_flow_status", { flowId });
+/** Waits until the listener captures the redirect (or times out, or is cancelled), then exchanges. */
+export const sessionFlowWait = (flowId: string) => call<FlowView>("session_flow_wait", { flowId });
+export const sessionCancel = (flowId: string) => call<FlowView>("session_cancel", { flowId });
+export const sessionPaste = (profileId: number, text: string, flowId: string | null, route: TokenRoute | null) =>
+  call<SessionStatus>("session_paste", { profileId, text, flowId, route });
+export const sessionManual = (profileId: number, session: string) =>
+  call<SessionStatus>("session_manual", { profileId, session });
+export const sessionRefresh = (profileId: number) => call<SessionStatus>("session_refresh", { profileId });
+export const sessionClear = (profileId: number) => call<SessionStatus>("session_clear", { profileId });
+/** The system browser, through the opener plugin (http/https only, as its default scope allows). */
+export const openUrl = (url: string) => call<void>("plugin:opener|open_url", { url });

@@ -13,12 +13,15 @@ import { ConsolePage } from "../pages/console/ConsolePage";
 import { HistoryPage } from "../pages/history/HistoryPage";
 import { ProfilesPage } from "../pages/profiles/ProfilesPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
+import { SessionPage } from "../pages/session/SessionPage";
+import { SafetyCertificateOutlined } from "@ant-design/icons";
 
 const PAGES: Record<PageKey, () => ReactNode> = {
   console: () => <ConsolePage />,
   history: () => <HistoryPage />,
   profiles: () => <ProfilesPage />,
   settings: () => <SettingsPage />,
+  session: () => <SessionPage />,
 };
 
 export function AppShell() {
@@ -38,6 +41,7 @@ export function AppShell() {
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
     { key: "history", icon: <HistoryOutlined />, label: t("nav.history") },
     { key: "profiles", icon: <IdcardOutlined />, label: t("nav.profiles") },
+    { key: "session", icon: <SafetyCertificateOutlined />, label: t("nav.session") },
     { key: "settings", icon: <SettingOutlined />, label: t("nav.settings") },
   ];
 

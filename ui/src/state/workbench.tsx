@@ -13,7 +13,7 @@ import type { ApiDoc } from "../api/bindings/ApiDoc";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
 import { environmentIdOf } from "../components/environments";
 
-export type PageKey = "console" | "history" | "profiles" | "settings";
+export type PageKey = "console" | "history" | "profiles" | "settings" | "session";
 
 export interface Workbench {
   info: AppInfo | null;
