@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use qimen_core::clock::{Clock, SystemClock};
+use qimen_core::oauth::callback::is_callback;
 use qimen_core::oauth::TokenRoute;
 use qimen_core::workbench::{
     FlowOptions, FlowView, IpcError, RefreshReport, SessionFlow, SessionStatus, Workbench,
@@ -192,15 +193,6 @@ pub async fn session_open_window(
     Ok(flow)
 }
 
-/// Whether a navigation goes to the registered callback: same scheme, host, port and path (the
-/// query carries the code and state).
-fn is_callback(callback: &Url, url: &Url) -> bool {
-    callback.scheme() == url.scheme()
-        && callback.host_str() == url.host_str()
-        && callback.port_or_known_default() == url.port_or_known_default()
-        && callback.path() == url.path()
-}
-
 /// Window labels allow only letters, digits and `-/:_`; a flow id is kept to those.
 fn window_label_part(flow_id: &str) -> String {
     flow_id
@@ -237,41 +229,6 @@ pub fn spawn_auto_refresh(app: AppHandle) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn url(text: &str) -> Url {
-        Url::parse(text).unwrap()
-    }
-
-    #[test]
-    fn the_callback_is_matched_without_its_query() {
-        let callback = url("https://erp.example.com/cb");
-        // The platform appends code and state: still the callback, so it is intercepted.
-        assert!(is_callback(
-            &callback,
-            &url("https://erp.example.com/cb?code=abc&state=s")
-        ));
-        // The default port written out is the same place.
-        assert!(is_callback(
-            &callback,
-            &url("https://erp.example.com:443/cb")
-        ));
-    }
-
-    #[test]
-    fn other_pages_are_not_the_callback() {
-        let callback = url("https://erp.example.com/cb");
-        // The consent page itself, another path, another scheme or port must load normally.
-        assert!(!is_callback(
-            &callback,
-            &url("https://oauth.taobao.com/authorize")
-        ));
-        assert!(!is_callback(&callback, &url("https://erp.example.com/cb2")));
-        assert!(!is_callback(&callback, &url("http://erp.example.com/cb")));
-        assert!(!is_callback(
-            &callback,
-            &url("https://erp.example.com:8443/cb")
-        ));
-    }
 
     #[test]
     fn window_labels_keep_only_allowed_characters() {

@@ -163,9 +163,53 @@ pub fn classify_callback(text: &str) -> Result<CheckedCallback, CallbackUrlError
     }
 }
 
+/// Whether a navigation to `url` lands on the registered `callback`: same scheme, host, port (the
+/// default port written out or not) and path; the query the platform appends does not matter.
+pub fn is_callback(callback: &url::Url, url: &url::Url) -> bool {
+    callback.scheme() == url.scheme()
+        && callback.host_str() == url.host_str()
+        && callback.port_or_known_default() == url.port_or_known_default()
+        && callback.path() == url.path()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn url(text: &str) -> url::Url {
+        url::Url::parse(text).unwrap()
+    }
+
+    #[test]
+    fn the_callback_is_matched_without_its_query() {
+        let callback = url("https://erp.example.com/cb");
+        // The platform appends code and state: still the callback, so it is intercepted.
+        assert!(is_callback(
+            &callback,
+            &url("https://erp.example.com/cb?code=abc&state=s")
+        ));
+        // The default port written out is the same place.
+        assert!(is_callback(
+            &callback,
+            &url("https://erp.example.com:443/cb")
+        ));
+    }
+
+    #[test]
+    fn other_pages_are_not_the_callback() {
+        let callback = url("https://erp.example.com/cb");
+        // The consent page itself, another path, another scheme or port must load normally.
+        assert!(!is_callback(
+            &callback,
+            &url("https://oauth.taobao.com/authorize")
+        ));
+        assert!(!is_callback(&callback, &url("https://erp.example.com/cb2")));
+        assert!(!is_callback(&callback, &url("http://erp.example.com/cb")));
+        assert!(!is_callback(
+            &callback,
+            &url("https://erp.example.com:8443/cb")
+        ));
+    }
 
     #[test]
     fn loopback_callbacks_suggest_the_listener_with_port_and_path() {

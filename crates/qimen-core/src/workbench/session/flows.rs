@@ -201,13 +201,8 @@ impl Workbench {
         })
     }
 
-    /// Whether `url` is the flow's callback: same scheme, host, port and path.
+    /// Whether `url` is the flow's callback (see [`crate::oauth::callback::is_callback`]).
     pub(super) fn is_callback(expected: &str, url: &url::Url) -> bool {
-        url::Url::parse(expected).is_ok_and(|e| {
-            e.scheme() == url.scheme()
-                && e.host_str() == url.host_str()
-                && e.port_or_known_default() == url.port_or_known_default()
-                && e.path() == url.path()
-        })
+        url::Url::parse(expected).is_ok_and(|e| crate::oauth::callback::is_callback(&e, url))
     }
 }
