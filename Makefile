@@ -1,15 +1,21 @@
 # Qimen Workbench — every target installs what it needs first.
-.PHONY: run test bench fmt toolchain gateway system-build system-test ui-deps ui-build ui-test \
-	rust-checks e2e tauri-driver package app-bench
+.PHONY: run dev test bench fmt toolchain gateway system-build system-test ui-deps ui-build ui-test \
+	e2e tauri-driver package
 
 CARGO ?= cargo
 NPM ?= npm
-# The app embeds ui/dist only with this feature (what `tauri build` passes); every app build in this
-# Makefile uses it, so tests, e2e and `make run` share one set of compiled artifacts.
+# The app embeds ui/dist only with this feature (what `tauri build` passes); every app build here uses
+# it, so tests, e2e and `make run` share one set of compiled artifacts.
 APP_FEATURES := --features tauri/custom-protocol
 TOOLS := $(CURDIR)/target/tools
 TAURI_DRIVER := $(TOOLS)/bin/tauri-driver
-TAURI_CLI := ui/node_modules/.bin/tauri
+# The Tauri CLI (pinned in ui/package.json) runs from the root, where tauri.conf.json is; the front end
+# and its before-build/dev commands live in ui/.
+TAURI := TAURI_FRONTEND_PATH=$(CURDIR)/ui ui/node_modules/.bin/tauri
+# The end-to-end tests' surroundings: a private D-Bus with a throwaway unlocked keyring, and a virtual
+# display big enough for the 1280x820 window.
+E2E_SESSION := TAURI_DRIVER=$(TAURI_DRIVER) bash scripts/with-test-keyring.sh \
+	xvfb-run -a -s "-screen 0 1440x960x24"
 
 toolchain:
 	@bash scripts/ensure-rust-toolchain.sh
@@ -20,7 +26,7 @@ system-build:
 system-test:
 	@bash scripts/ensure-system-packages.sh test
 
-## ui-deps: the UI's npm packages, installed from the lock file when it changed
+## ui-deps: the UI's npm packages, installed from the lock file whenever it changed
 ui-deps: ui/node_modules/.package-lock.json
 
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
@@ -33,19 +39,26 @@ ui-build: ui-deps
 ui-test: ui-deps
 	cd ui && $(NPM) test
 
-## run: build the desktop app with the bundled UI and open it (first build takes a few minutes)
+## run: build the desktop app with the bundled UI and open it (the first build takes a few minutes)
 run: toolchain system-build ui-build
 	$(CARGO) run --locked -p qimen-workbench $(APP_FEATURES)
+
+## dev: the app on the Vite dev server, reloading the UI on every edit
+dev: toolchain system-build ui-deps
+	$(TAURI) dev
 
 ## gateway: the local gateway alone (the offline platform) on 127.0.0.1:18080
 gateway: toolchain
 	$(CARGO) run --release -p qimen-cli -- gateway serve
 
-## test: formatting, lints (warnings are errors), every Rust test, the UI tests, and the app end to end
+## test: formatting, lints (warnings are errors), the IPC bindings, every Rust test, the real keyring,
+## the UI's tests and build, and the app end to end under Xvfb
 test: toolchain system-test ui-test ui-build
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked $(APP_FEATURES) -- -D warnings
+	bash scripts/check-bindings.sh
 	$(CARGO) test --workspace --locked $(APP_FEATURES)
+	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-core --test secrets_keyring
 	$(MAKE) e2e
 
 tauri-driver: $(TAURI_DRIVER)
@@ -53,21 +66,25 @@ tauri-driver: $(TAURI_DRIVER)
 $(TAURI_DRIVER):
 	$(CARGO) install --locked --root $(TOOLS) tauri-driver --version '^2'
 
-## e2e: the real app through tauri-driver + WebKitWebDriver under Xvfb, one fresh data dir per scenario;
-## screenshots land in docs/screenshots
+## e2e: the real app through tauri-driver + WebKitWebDriver, one fresh data dir and keyring service per
+## scenario; screenshots land in docs/screenshots
 e2e: toolchain system-test ui-build tauri-driver
 	$(CARGO) test --locked -p qimen-workbench $(APP_FEATURES) --test e2e --no-run
-	TAURI_DRIVER=$(TAURI_DRIVER) bash scripts/with-test-keyring.sh xvfb-run -a -s "-screen 0 1440x960x24" \
-		$(CARGO) test --locked -p qimen-workbench $(APP_FEATURES) --test e2e -- --ignored --test-threads=1
+	$(E2E_SESSION) $(CARGO) test --locked -p qimen-workbench $(APP_FEATURES) --test e2e \
+		-- --ignored --test-threads=1
 
 ## package: the Debian package of the desktop app (target/release/bundle/deb/)
 package: toolchain system-build ui-deps
-	$(TAURI_CLI) build --bundles deb
+	$(TAURI) build --bundles deb
 
-## bench: signing throughput, gateway round trips, app start-up, idle memory and package size; prints figures
-bench: toolchain
+## bench: signing throughput, gateway round trips, the deb's size, and the release app's cold start to
+## first paint and idle memory; prints the figures
+bench: toolchain system-test tauri-driver package
 	$(CARGO) bench -p qimen-core --locked --bench signing -- --warm-up-time 1 --measurement-time 3
 	$(CARGO) bench -p qimen-core --locked --bench gateway_roundtrip
+	@for deb in target/release/bundle/deb/*.deb; do \
+		echo "deb size: $$(du -k "$$deb" | cut -f1) KiB ($$deb)"; done
+	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench $(APP_FEATURES) --bench app_start
 
 fmt:
 	$(CARGO) fmt --all
