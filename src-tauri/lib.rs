@@ -81,6 +81,23 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
             commands::session::session_refresh,
             commands::session::session_clear,
             commands::session::session_open_window,
+            commands::onboarding::catalog_app_types,
+            commands::onboarding::onboarding_recommend,
+            commands::onboarding::catalog_taobaoke,
+            commands::onboarding::taobaoke_check,
+            commands::onboarding::onboarding_get,
+            commands::onboarding::onboarding_set_step,
+            commands::onboarding::onboarding_overview,
+            commands::onboarding::materials_get,
+            commands::onboarding::materials_set_case,
+            commands::onboarding::materials_set_done,
+            commands::onboarding::materials_attach,
+            commands::onboarding::materials_detach,
+            commands::onboarding::materials_export,
+            commands::onboarding::app_details_get,
+            commands::onboarding::app_details_save,
+            commands::onboarding::scenarios_list,
+            commands::onboarding::scenario_choose,
         ])
 }
 

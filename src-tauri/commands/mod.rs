@@ -5,5 +5,6 @@
 pub mod app;
 pub mod calls;
 pub mod history;
+pub mod onboarding;
 pub mod profiles;
 pub mod session;

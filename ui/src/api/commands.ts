@@ -24,6 +24,23 @@ import type { SessionFlow } from "./bindings/SessionFlow";
 import type { FlowView } from "./bindings/FlowView";
 import type { FlowOptions } from "./bindings/FlowOptions";
 import type { TokenRoute } from "./bindings/TokenRoute";
+import type { AppTypeCatalog } from "./bindings/AppTypeCatalog";
+import type { Questionnaire } from "./bindings/Questionnaire";
+import type { QuestionnaireResult } from "./bindings/QuestionnaireResult";
+import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
+import type { TaobaokeFigures } from "./bindings/TaobaokeFigures";
+import type { PackageCheck } from "./bindings/PackageCheck";
+import type { OnboardingView } from "./bindings/OnboardingView";
+import type { StepStateInput } from "./bindings/StepStateInput";
+import type { ProfileNextStep } from "./bindings/ProfileNextStep";
+import type { MaterialsView } from "./bindings/MaterialsView";
+import type { CaseId } from "./bindings/CaseId";
+import type { MaterialsExport } from "./bindings/MaterialsExport";
+import type { UiLanguage } from "./bindings/UiLanguage";
+import type { AppDetailsView } from "./bindings/AppDetailsView";
+import type { AppDetailsForm } from "./bindings/AppDetailsForm";
+import type { ScenariosView } from "./bindings/ScenariosView";
+import type { ScenarioChoice } from "./bindings/ScenarioChoice";
 
 export const appInfo = () => call<AppInfo>("app_info");
 export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set", { input });
@@ -52,6 +69,38 @@ export const historyResend = (id: number) => call<CallOutcome>("history_resend",
 
 /** The shell asks the user where to save (native dialog) and writes the full body; null when cancelled. */
 export const responseSave = (historyId: number) => call<string | null>("response_save", { historyId });
+
+// The onboarding guide (documents 000, 002 and 003).
+export const catalogAppTypes = () => call<AppTypeCatalog>("catalog_app_types");
+export const onboardingRecommend = (questionnaire: Questionnaire) =>
+  call<QuestionnaireResult>("onboarding_recommend", { questionnaire });
+export const catalogTaobaoke = () => call<TaobaokeCatalogView>("catalog_taobaoke");
+export const taobaokeCheck = (figures: TaobaokeFigures) => call<PackageCheck[]>("taobaoke_check", { figures });
+export const onboardingGet = (profileId: number) => call<OnboardingView>("onboarding_get", { profileId });
+export const onboardingSetStep = (profileId: number, stepId: string, state: StepStateInput) =>
+  call<OnboardingView>("onboarding_set_step", { profileId, stepId, state });
+export const onboardingOverview = () => call<ProfileNextStep[]>("onboarding_overview");
+export const materialsGet = (profileId: number) => call<MaterialsView>("materials_get", { profileId });
+export const materialsSetCase = (profileId: number, caseId: CaseId) =>
+  call<MaterialsView>("materials_set_case", { profileId, case: caseId });
+export const materialsSetDone = (profileId: number, itemId: string, done: boolean) =>
+  call<MaterialsView>("materials_set_done", { profileId, itemId, done });
+/** The shell asks which file to attach (native open dialog); null when cancelled. */
+export const materialsAttach = (profileId: number, itemId: string) =>
+  call<MaterialsView | null>("materials_attach", { profileId, itemId });
+export const materialsDetach = (profileId: number, itemId: string, path: string) =>
+  call<MaterialsView>("materials_detach", { profileId, itemId, path });
+/** The shell asks where to save the checklist (native save dialog); null when cancelled. */
+export const materialsExport = (profileId: number, language: UiLanguage) =>
+  call<MaterialsExport | null>("materials_export", { profileId, language });
+export const appDetailsGet = (profileId: number) => call<AppDetailsView>("app_details_get", { profileId });
+export const appDetailsSave = (profileId: number, form: AppDetailsForm) =>
+  call<AppDetailsView>("app_details_save", { profileId, form });
+export const scenariosList = () => call<ScenariosView>("scenarios_list");
+export const scenarioChoose = (profileId: number, scenarioId: string) =>
+  call<ScenarioChoice>("scenario_choose", { profileId, scenarioId });
+/** Opens a document link in the system browser (the opener plugin; https links only). */
+export const openLink = (url: string) => call<void>("plugin:opener|open_url", { url });
 
 export const sessionStatus = (profileId: number) => call<SessionStatus>("session_status", { profileId });
 export const sessionStartListener = (profileId: number, options: FlowOptions) =>

@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from "react";
 import { Alert, Button, Layout, Menu, Result, Spin } from "antd";
-import { ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined } from "@ant-design/icons";
+import { CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useWorkbench, type PageKey } from "../state/workbench";
 import { TopBar } from "./TopBar";
@@ -13,10 +13,12 @@ import { ConsolePage } from "../pages/console/ConsolePage";
 import { HistoryPage } from "../pages/history/HistoryPage";
 import { ProfilesPage } from "../pages/profiles/ProfilesPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
+import { OnboardingPage } from "../pages/onboarding/OnboardingPage";
 import { SessionPage } from "../pages/session/SessionPage";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 
 const PAGES: Record<PageKey, () => ReactNode> = {
+  onboarding: () => <OnboardingPage />,
   console: () => <ConsolePage />,
   history: () => <HistoryPage />,
   profiles: () => <ProfilesPage />,
@@ -38,6 +40,7 @@ export function AppShell() {
 
   // Later pages (onboarding guide, session capture) join this list when they exist; no dead links meanwhile.
   const items = [
+    { key: "onboarding", icon: <CompassOutlined />, label: t("nav.onboarding") },
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
     { key: "history", icon: <HistoryOutlined />, label: t("nav.history") },
     { key: "profiles", icon: <IdcardOutlined />, label: t("nav.profiles") },

@@ -10,10 +10,17 @@ import type { AppInfo } from "../api/bindings/AppInfo";
 import type { ProfileView } from "../api/bindings/ProfileView";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { ApiDoc } from "../api/bindings/ApiDoc";
+import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
 import { environmentIdOf } from "../components/environments";
 
-export type PageKey = "console" | "history" | "profiles" | "settings" | "session";
+export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session";
+
+/** A call another screen asks the console to show (e.g. a scenario's joint-test call); `seq` makes each request new. */
+export interface ConsoleRequest {
+  call: CallInput;
+  seq: number;
+}
 
 export interface Workbench {
   info: AppInfo | null;
@@ -31,6 +38,9 @@ export interface Workbench {
   /** Set when another screen asks the profiles page to open the create form. */
   createProfileRequested: number;
   requestCreateProfile: () => void;
+  consoleRequest: ConsoleRequest | null;
+  /** Opens the console prepared with this call. */
+  openConsoleWith: (call: CallInput) => void;
   setInfo: (info: AppInfo) => void;
   reload: () => Promise<void>;
   reloadProfiles: () => Promise<ProfileView[]>;
@@ -56,6 +66,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [language, setLanguage] = useState<UiLanguage>(toUiLanguage(i18n.language));
   const [page, setPage] = useState<PageKey>("console");
   const [createProfileRequested, setCreateProfileRequested] = useState(0);
+  const [consoleRequest, setConsoleRequest] = useState<ConsoleRequest | null>(null);
 
   const applyLanguage = useCallback((value: string) => {
     const next = toUiLanguage(value);
@@ -144,6 +155,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     requestCreateProfile: () => {
       setCreateProfileRequested((n) => n + 1);
       setPage("profiles");
+    },
+    consoleRequest,
+    openConsoleWith: (call: CallInput) => {
+      setConsoleRequest((previous) => ({ call, seq: (previous?.seq ?? 0) + 1 }));
+      setPage("console");
     },
     setInfo,
     reload,

@@ -75,6 +75,21 @@ export function ConsolePage() {
     if (apiName === undefined && catalogue.some((d) => d.name === FIRST_API)) setApiName(FIRST_API);
   }, [catalogue, apiName]);
 
+  // Another screen asked for a prepared call (a scenario's preset): pick its API, then fill it in below.
+  const pendingRequest = useRef<CallInput | null>(null);
+  const requestSeq = wb.consoleRequest?.seq;
+  useEffect(() => {
+    const call = wb.consoleRequest?.call;
+    if (!call) return;
+    pendingRequest.current = call;
+    const documented = catalogue.some((d) => d.name === call.method);
+    setMode(documented ? "catalogue" : "free");
+    if (documented) setApiName(call.method);
+    else setFreeMethod(call.method);
+    if (call.environment_id) wb.setEnvironmentId(call.environment_id);
+    // Only a new request (its seq) is applied; the catalogue is loaded before any screen can ask.
+  }, [requestSeq]);
+
   // A newly chosen API brings its own body example, session need and target app.
   useEffect(() => {
     form.resetFields();
@@ -83,6 +98,25 @@ export function ConsolePage() {
     setTargetAppKey(doc?.target_app_key ?? currentProfile?.target_app_key ?? "");
     setWdtCompute(true);
   }, [doc, form, currentProfile?.target_app_key]);
+
+  // Declared after the reset above, so a prepared call's values survive the reset its API choice causes.
+  useEffect(() => {
+    const call = pendingRequest.current;
+    if (!call || call.method !== (mode === "catalogue" ? apiName : freeMethod)) return;
+    pendingRequest.current = null;
+    const documented = new Set(doc?.params.map((param) => param.name) ?? []);
+    form.setFieldsValue({
+      params: Object.fromEntries(call.params.filter((row) => documented.has(row.key)).map((row) => [row.key, row.value])),
+      extra: call.params.filter((row) => !documented.has(row.key)),
+    });
+    setSignMethod(call.sign_method);
+    if (call.format === "json" || call.format === "xml") setFormat(call.format);
+    if (call.body !== null) setBody(call.body);
+    if (call.target_app_key !== null) setTargetAppKey(call.target_app_key);
+    if (call.customer_id !== null) setCustomerId(call.customer_id);
+    setUseSession(call.use_session);
+    setWdtCompute(call.wdt.compute);
+  }, [doc, mode, apiName, freeMethod, requestSeq, form, currentProfile?.target_app_key]);
 
   useEffect(() => {
     setCustomerId(currentProfile?.customer_id ?? "");

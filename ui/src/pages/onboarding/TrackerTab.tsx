@@ -1,0 +1,178 @@
+/**
+ * The tracker of the current profile: every step from qualification to go-live, what to do and where,
+ * what this app does for you there, the expected wait, and the state the user sets (saved by the core).
+ */
+import { useCallback, useEffect, useState } from "react";
+import { Alert, App, Button, Card, Empty, Progress, Select, Space, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import * as api from "../../api/commands";
+import { toIpcFailure, type IpcFailure } from "../../api/ipc";
+import type { OnboardingView } from "../../api/bindings/OnboardingView";
+import type { StepView } from "../../api/bindings/StepView";
+import type { StepStateInput } from "../../api/bindings/StepStateInput";
+import { useWorkbench } from "../../state/workbench";
+import { DocLinks, useLocalized, useWaitText } from "./shared";
+import type { OnboardingTab } from "./OnboardingPage";
+
+type StateKey = StepStateInput["state"];
+
+function StepActionButton({ step, openTab }: { step: StepView; openTab: (tab: OnboardingTab) => void }) {
+  const { t } = useTranslation();
+  const wb = useWorkbench();
+  const action = step.action;
+  switch (action.kind) {
+    case "materials_checklist":
+      return <Button onClick={() => openTab("materials")}>{t("onboarding.action.materials")}</Button>;
+    case "app_details":
+      return <Button onClick={() => openTab("app_details")}>{t("onboarding.action.appDetails")}</Button>;
+    case "choose_scenario":
+      return <Button onClick={() => openTab("scenarios")}>{t("onboarding.action.scenario")}</Button>;
+    case "test_console": {
+      const call = action.preset?.call;
+      return (
+        <Button onClick={() => (call ? wb.openConsoleWith(call) : wb.navigate("console"))}>{t("onboarding.action.console")}</Button>
+      );
+    }
+    case "joint_test_preset": {
+      const call = action.preset.call;
+      return call ? <Button onClick={() => wb.openConsoleWith(call)}>{t("onboarding.action.jointTest")}</Button> : null;
+    }
+    case "session_page":
+      return <Button onClick={() => wb.navigate("session")}>{t("onboarding.action.session")}</Button>;
+    default:
+      return null;
+  }
+}
+
+function StepCard({
+  step,
+  onSet,
+  openTab,
+}: {
+  step: StepView;
+  onSet: (state: StateKey) => void;
+  openTab: (tab: OnboardingTab) => void;
+}) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  const waitText = useWaitText();
+  const options: { value: StateKey; label: string }[] = [
+    { value: "not_started", label: t("onboarding.state.not_started") },
+    { value: "in_progress", label: t("onboarding.state.in_progress") },
+    ...(step.expected_wait ? [{ value: "waiting_for_review" as const, label: t("onboarding.state.waiting_for_review") }] : []),
+    { value: "done", label: t("onboarding.state.done") },
+    ...(step.skippable ? [{ value: "skipped" as const, label: t("onboarding.state.skipped") }] : []),
+  ];
+  return (
+    <Card
+      size="small"
+      data-testid={`step-${step.id}`}
+      style={step.is_next ? { borderColor: "#1677ff", boxShadow: "0 0 0 2px rgba(22,119,255,0.2)" } : undefined}
+      title={
+        <Space wrap>
+          <span>
+            {step.number}. {loc(step.title)}
+          </span>
+          <Tag>§{step.section}</Tag>
+          {step.is_next && <Tag color="blue">{t("onboarding.tracker.next")}</Tag>}
+        </Space>
+      }
+      extra={
+        <Select<StateKey>
+          aria-label={t("onboarding.tracker.stateOf", { title: loc(step.title) })}
+          style={{ width: 170 }}
+          value={step.state.state}
+          options={options}
+          onChange={onSet}
+        />
+      }
+    >
+      <ul style={{ margin: 0, paddingLeft: 20 }}>
+        {step.todo.map((line) => (
+          <li key={line.zh}>{loc(line)}</li>
+        ))}
+      </ul>
+      {step.skippable && <Typography.Text type="secondary">{loc(step.skippable)}</Typography.Text>}
+      <Space wrap style={{ marginTop: 8 }}>
+        <DocLinks links={step.links} />
+        <StepActionButton step={step} openTab={openTab} />
+        {step.expected_wait && (
+          <Tag>
+            {t("onboarding.tracker.expectedWait")}: {waitText(step.expected_wait)}
+          </Tag>
+        )}
+      </Space>
+      {step.state.state === "waiting_for_review" && step.waiting && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type={step.waiting.overdue ? "warning" : "info"}
+          showIcon
+          message={`${t("onboarding.tracker.waitingSince", { date: step.waiting.since })} · ${loc(step.waiting.text)}`}
+        />
+      )}
+    </Card>
+  );
+}
+
+export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { currentProfile } = useWorkbench();
+  const loc = useLocalized();
+  const [view, setView] = useState<OnboardingView | null>(null);
+  const [error, setError] = useState<IpcFailure | null>(null);
+  const profileId = currentProfile?.id;
+
+  const load = useCallback(async () => {
+    if (profileId === undefined) return;
+    try {
+      setView(await api.onboardingGet(profileId));
+      setError(null);
+    } catch (raw) {
+      setError(toIpcFailure(raw));
+    }
+  }, [profileId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
+  if (error) return <Alert type="error" showIcon message={error.message} />;
+  if (!view) return null;
+
+  const set = async (stepId: string, state: StateKey) => {
+    const input: StepStateInput = state === "waiting_for_review" ? { state, since: null } : { state };
+    try {
+      setView(await api.onboardingSetStep(profileId, stepId, input));
+    } catch (raw) {
+      message.error(toIpcFailure(raw).message);
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: "100%" }}>
+      <Space wrap>
+        <Typography.Text strong>{view.profile_name}</Typography.Text>
+        <Progress type="line" style={{ width: 240 }} percent={Math.round((view.finished / Math.max(view.total, 1)) * 100)} />
+        <Typography.Text data-testid="tracker-finished">
+          {t("onboarding.tracker.finished", { finished: view.finished, total: view.total })}
+        </Typography.Text>
+      </Space>
+      {view.next ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="tracker-next"
+          message={t("onboarding.tracker.nextIs", { number: view.next.number, title: loc(view.next.title) })}
+          description={view.next.waiting ? loc(view.next.waiting.text) : undefined}
+        />
+      ) : (
+        <Alert type="success" showIcon message={t("onboarding.tracker.allDone")} />
+      )}
+      {view.steps.map((step) => (
+        <StepCard key={step.id} step={step} openTab={openTab} onSet={(state) => void set(step.id, state)} />
+      ))}
+    </Space>
+  );
+}
