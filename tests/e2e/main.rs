@@ -13,6 +13,7 @@ mod profiles;
 mod qimen;
 mod secrets;
 mod security;
+mod session;
 
 use harness::run_scenario;
 
@@ -56,4 +57,10 @@ async fn history_search_finds_the_call_and_resends_it() {
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn switching_to_english_follows_everywhere_and_is_kept() {
     run_scenario("english", language::switch_to_english).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_session_is_captured_by_listener_and_paste_then_used_for_a_call() {
+    run_scenario("session-call", session::capture_and_use).await;
 }
