@@ -106,9 +106,7 @@ fn tauri_driver_path() -> PathBuf {
 
 /// A fresh, empty directory for this scenario under cargo's scratch space for tests.
 fn fresh_scenario_dir(scenario: &str) -> Step<PathBuf> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("e2e")
-        .join(scenario);
+    let dir = scenario_dir(scenario);
     if dir.exists() {
         std::fs::remove_dir_all(&dir)?;
     }
@@ -136,9 +134,25 @@ async fn wait_for_port(port: u16) -> Step {
 
 /// Starts the built app for `scenario` on a fresh data directory and waits for the page to load.
 pub async fn launch(scenario: &str) -> Step<AppRun> {
+    start(scenario, fresh_scenario_dir(scenario)?).await
+}
+
+/// Starts the app again on the data directory (and keyring service) an earlier `launch` of the same
+/// scenario left behind, as a user reopening the app would; the earlier run must have ended.
+pub async fn relaunch(scenario: &str) -> Step<AppRun> {
+    start(scenario, scenario_dir(scenario)).await
+}
+
+/// Where a scenario's data directory, logs and failure screenshots live.
+fn scenario_dir(scenario: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("e2e")
+        .join(scenario)
+}
+
+async fn start(scenario: &str, dir: PathBuf) -> Step<AppRun> {
     use std::os::unix::process::CommandExt;
 
-    let dir = fresh_scenario_dir(scenario)?;
     let data_dir = dir.join("data");
     let port = free_port()?;
     let native_port = free_port()?;
@@ -339,8 +353,17 @@ impl AppRun {
 
     /// Saves a screenshot of the window under `dir` as `<name>.png` and returns its path.
     pub async fn screenshot_to(&self, dir: &Path, name: &str) -> Step<PathBuf> {
-        // Let transitions (antd tabs, messages) settle so the picture shows the final state.
-        tokio::time::sleep(Duration::from_millis(400)).await;
+        // Let transitions (antd tabs, messages) settle and two frames be painted, so the picture shows
+        // the final state even on a busy machine where WebKit paints late.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        self.client
+            .execute_async(
+                "const done = arguments[0];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
         let png = self.client.screenshot().await?;
         std::fs::create_dir_all(dir)?;
         let path = dir.join(format!("{name}.png"));

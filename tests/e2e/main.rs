@@ -9,6 +9,7 @@ mod console;
 mod harness;
 mod history;
 mod language;
+mod onboarding;
 mod profiles;
 mod qimen;
 mod secrets;
@@ -63,4 +64,34 @@ async fn switching_to_english_follows_everywhere_and_is_kept() {
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn a_session_is_captured_by_listener_and_paste_then_used_for_a_call() {
     run_scenario("session-call", session::capture_and_use).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn onboarding_questionnaire_recommends_an_app_type() {
+    run_scenario(
+        "onboarding-questionnaire",
+        onboarding::questionnaire_recommends,
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn onboarding_taobaoke_checker_names_the_failed_rule() {
+    run_scenario("onboarding-taobaoke", onboarding::taobaoke_fails_one_rule).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn onboarding_tracker_step_survives_a_restart() {
+    if let Err(failure) = onboarding::tracker_step_survives_restart().await {
+        panic!("onboarding-tracker: {failure}");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn onboarding_erp_crm_prepares_the_joint_test_call() {
+    run_scenario("onboarding-crm", onboarding::crm_prepares_the_console).await;
 }
