@@ -74,5 +74,11 @@ pub async fn wrong_secret_explained(app: &AppRun) -> Step {
     })?;
     // The picture for the README: the failure as a new user reads it, in Chinese.
     app.click_labelled("错误说明").await?;
+    app.wait_until(
+        "the saved-profile message to fade",
+        "return document.querySelectorAll('.ant-message-notice').length === 0;",
+        vec![],
+    )
+    .await?;
     app.scroll_to_test_id("result").await
 }
