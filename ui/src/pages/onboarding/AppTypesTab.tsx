@@ -17,6 +17,18 @@ import { DocLinks, useLocalized } from "./shared";
 const APPLICANTS: Applicant[] = ["domestic_taobao_enterprise", "cross_border_tmall", "individual", "tmall_merchant"];
 const AVAILABILITY_COLOR = { eligible: "green", not_stated: "default", not_eligible: "red" } as const;
 
+/** The document's coloured markers drawn as dots, so they read the same on machines without an emoji font. */
+const MARKER_COLOR: Record<string, string> = { "🔴": "#d4380d", "🔵": "#1d39c4", "⚫": "#262626" };
+
+function MarkerTag({ marker, label }: { marker: string; label: string }) {
+  const color = MARKER_COLOR[marker];
+  return (
+    <Tag>
+      {color ? <span className="marker-dot" style={{ background: color }} aria-label={marker} /> : marker} {label}
+    </Tag>
+  );
+}
+
 function TypeEntry({ entry, catalog }: { entry: AppType; catalog: AppTypeCatalog }) {
   const { t } = useTranslation();
   const loc = useLocalized();
@@ -30,7 +42,7 @@ function TypeEntry({ entry, catalog }: { entry: AppType; catalog: AppTypeCatalog
           ) : (
             entry.markers.map((marker) => {
               const legend = catalog.legend.find((l) => l.marker === marker);
-              return <Tag key={marker}>{`${marker} ${legend ? loc(legend.label) : ""}`}</Tag>;
+              return <MarkerTag key={marker} marker={marker} label={legend ? loc(legend.label) : ""} />;
             })
           )}
         </Space>
@@ -163,7 +175,7 @@ export function AppTypesTab() {
       <Card size="small" title={loc(catalog.title)}>
         <Space wrap style={{ marginBottom: 8 }} data-testid="legend">
           {catalog.legend.map((l) => (
-            <Tag key={l.marker}>{`${l.marker} ${loc(l.label)}`}</Tag>
+            <MarkerTag key={l.marker} marker={l.marker} label={loc(l.label)} />
           ))}
           <Tag>{t("onboarding.appTypes.notStated")}</Tag>
           <DocLinks links={catalog.links} />
