@@ -18,6 +18,7 @@ import { fromOutcome, type ShownCall } from "../../components/result/model";
 import { ApiPicker, apiDescription, apiTitle } from "./ApiPicker";
 import { ParamForm, type ConsoleFormValues } from "./ParamForm";
 import { buildCallInput, type ConsoleDraft } from "./callInput";
+import { NextStepStrip } from "./NextStepStrip";
 
 /** Preselected on first run: answered by every environment, needs no session. */
 export const FIRST_API = "taobao.time.get";
@@ -187,6 +188,7 @@ export function ConsolePage() {
 
   return (
     <div className="page">
+      <NextStepStrip />
       {info?.demo_mode && (
         <Alert
           type="info"

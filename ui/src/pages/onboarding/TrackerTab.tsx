@@ -13,6 +13,7 @@ import type { StepStateInput } from "../../api/bindings/StepStateInput";
 import { useWorkbench } from "../../state/workbench";
 import { DocLinks, useLocalized, useWaitText } from "./shared";
 import type { OnboardingTab } from "./OnboardingPage";
+import { NextStepOverview } from "./NextStepOverview";
 
 type StateKey = StepStateInput["state"];
 
@@ -138,8 +139,14 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
   }, [load]);
 
   if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
-  if (error) return <Alert type="error" showIcon message={error.message} />;
-  if (!view) return null;
+  if (error)
+    return (
+      <Space direction="vertical" style={{ width: "100%" }}>
+        <NextStepOverview refreshKey={error} />
+        <Alert type="error" showIcon message={error.message} />
+      </Space>
+    );
+  if (!view) return <NextStepOverview refreshKey={null} />;
 
   const set = async (stepId: string, state: StateKey) => {
     const input: StepStateInput = state === "waiting_for_review" ? { state, since: null } : { state };
@@ -152,6 +159,7 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
 
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
+      <NextStepOverview refreshKey={view} />
       <Space wrap>
         <Typography.Text strong>{view.profile_name}</Typography.Text>
         <Progress type="line" style={{ width: 240 }} percent={Math.round((view.finished / Math.max(view.total, 1)) * 100)} />

@@ -1,0 +1,116 @@
+/**
+ * The "下一步" card at the top of the tracker: every profile with where it stands and the one step to
+ * do next (with its review clock while it waits), so someone with several apps sees them all at once
+ * and can switch the tracker to any of them.
+ */
+import { useCallback, useEffect, useState } from "react";
+import { Alert, App, Button, Card, List, Space, Tag, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import * as api from "../../api/commands";
+import { toIpcFailure, type IpcFailure } from "../../api/ipc";
+import type { NextStep } from "../../api/bindings/NextStep";
+import type { ProfileNextStep } from "../../api/bindings/ProfileNextStep";
+import { useWorkbench } from "../../state/workbench";
+import { useLocalized } from "./shared";
+
+/** The next step's title and, while it waits for review, the wait clock ("已等待 3 个工作日，预计 5–7 个工作日"). */
+export function NextStepText({ next }: { next: NextStep }) {
+  const { t } = useTranslation();
+  const loc = useLocalized();
+  return (
+    <Space wrap size={4}>
+      <Typography.Text>{t("onboarding.nextStep.step", { number: next.number, title: loc(next.title) })}</Typography.Text>
+      {next.waiting && (
+        <Tag color={next.waiting.overdue ? "warning" : "processing"} data-testid="next-step-wait">
+          {loc(next.waiting.text)}
+          {next.waiting.overdue ? ` · ${t("onboarding.nextStep.overdue")}` : ""}
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
+/** `refreshKey` changes whenever the tracker below saved a step, so the card follows it. */
+export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const wb = useWorkbench();
+  const currentId = wb.currentProfile?.id;
+  const [lines, setLines] = useState<ProfileNextStep[] | null>(null);
+  const [error, setError] = useState<IpcFailure | null>(null);
+  const [switching, setSwitching] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setLines(await api.onboardingOverview());
+      setError(null);
+    } catch (raw) {
+      setError(toIpcFailure(raw));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load, refreshKey, currentId]);
+
+  const switchTo = async (profileId: number) => {
+    setSwitching(profileId);
+    try {
+      await wb.selectProfile(profileId);
+    } catch (raw) {
+      message.error(toIpcFailure(raw).message);
+    } finally {
+      setSwitching(null);
+    }
+  };
+
+  return (
+    <Card size="small" data-testid="next-step-overview" title={t("onboarding.nextStep.title")}>
+      {error ? (
+        <Alert type="error" showIcon message={error.message} />
+      ) : (
+        <List<ProfileNextStep>
+          size="small"
+          loading={lines === null}
+          dataSource={lines ?? []}
+          locale={{ emptyText: t("onboarding.nextStep.empty") }}
+          rowKey={(line) => line.profile_id}
+          renderItem={(line) => {
+            const isCurrent = line.profile_id === currentId;
+            return (
+              <List.Item
+                data-testid={`next-step-${line.profile_id}`}
+                actions={[
+                  isCurrent ? (
+                    <Tag key="current" color="blue">
+                      {t("onboarding.nextStep.current")}
+                    </Tag>
+                  ) : (
+                    <Button key="switch" size="small" loading={switching === line.profile_id} onClick={() => void switchTo(line.profile_id)}>
+                      {t("onboarding.nextStep.switch")}
+                    </Button>
+                  ),
+                ]}
+              >
+                <Space direction="vertical" size={0}>
+                  <Space wrap size={4}>
+                    <Typography.Text strong>{line.profile_name}</Typography.Text>
+                    {line.is_demo && <Tag>{t("onboarding.nextStep.demo")}</Tag>}
+                    <Typography.Text type="secondary">
+                      {t("onboarding.nextStep.progress", { finished: line.finished, total: line.total })}
+                    </Typography.Text>
+                  </Space>
+                  {line.next ? (
+                    <NextStepText next={line.next} />
+                  ) : (
+                    <Typography.Text type="success">{t("onboarding.nextStep.allDone")}</Typography.Text>
+                  )}
+                </Space>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+    </Card>
+  );
+}
