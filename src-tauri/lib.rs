@@ -11,7 +11,7 @@ pub mod launch;
 use std::sync::Arc;
 
 use qimen_core::clock::SystemClock;
-use qimen_core::secrets::{KeyringStore, SecretStore};
+use qimen_core::secrets::SecretStore;
 use qimen_core::workbench::{UiLanguage, Workbench, WorkbenchConfig};
 use tauri::Manager;
 
@@ -126,11 +126,9 @@ fn focus_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 /// Opens the workbench for this run: its data directory and the OS keyring (the workbench reports a
 /// keyring that does not answer, and the UI offers memory for this run instead).
 fn open_workbench(places: &launch::LaunchPlaces) -> Result<Workbench, StartError> {
-    let keyring = match &places.keyring_identifier {
-        None => KeyringStore::new(),
-        Some(identifier) => KeyringStore::with_identifier(identifier)
-            .map_err(|error| StartError::Keyring(error.to_string()))?,
-    };
+    let keyring = places
+        .keyring_store()
+        .map_err(|error| StartError::Keyring(error.to_string()))?;
     let secret_store: Arc<dyn SecretStore> = Arc::new(keyring);
     Workbench::open(WorkbenchConfig {
         data_dir: places.data_dir.clone(),

@@ -28,9 +28,10 @@ pub const SESSION_ENV: &str = "QIMEN_SESSION";
 #[derive(Debug, Args)]
 pub struct CallArgs {
     /// Where to send: local, production, overseas, sandbox, qimen-test, qimen-test-legacy,
-    /// router:CODE, router-test:CODE, or an http(s):// URL used as is.
-    #[arg(long, default_value = "local")]
-    pub env: String,
+    /// router:CODE, router-test:CODE, or an http(s):// URL used as is (default: the profile's
+    /// environment with --profile, else local).
+    #[arg(long)]
+    pub env: Option<String>,
     /// The local gateway's address for --env local.
     #[arg(long, env = "QIMEN_GATEWAY", default_value = DEFAULT_GATEWAY)]
     pub gateway: String,
@@ -41,11 +42,18 @@ pub struct CallArgs {
     /// The API name, e.g. taobao.time.get.
     #[arg(long)]
     pub method: String,
-    /// The caller's AppKey.
+    /// The caller's AppKey (required without --profile; overrides the profile's).
     #[arg(long, env = "QIMEN_APP_KEY")]
-    pub app_key: String,
+    pub app_key: Option<String>,
+    /// Sign with a profile of the desktop app (its name or id): its fields as defaults, its
+    /// AppSecret, 旺店通 secret and (with --use-session) session read from the OS keyring now.
+    #[arg(long, value_name = "NAME_OR_ID")]
+    pub profile: Option<String>,
+    /// With --profile: send the profile's session (access token) from the keyring.
+    #[arg(long, requires = "profile")]
+    pub use_session: bool,
     /// Read the AppSecret from this file instead of QIMEN_APP_SECRET.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "profile")]
     pub secret_file: Option<PathBuf>,
     /// md5 (default), hmac or hmac-sha256.
     #[arg(long)]
@@ -64,7 +72,7 @@ pub struct CallArgs {
     pub body_file: Option<PathBuf>,
     /// Add 旺店通's wdt_sign computed with the secret in this environment variable
     /// (`--wdt-secret-env` alone = WDT_APP_SECRET; `--wdt-secret-env=VAR` for another).
-    #[arg(long, value_name = "VAR", num_args = 0..=1, require_equals = true, default_missing_value = WDT_SECRET_ENV)]
+    #[arg(long, value_name = "VAR", num_args = 0..=1, require_equals = true, default_missing_value = WDT_SECRET_ENV, conflicts_with = "profile")]
     pub wdt_secret_env: Option<String>,
     /// Machine-readable output: the redacted request, status, timings, parsed result, explanation.
     #[arg(long)]
@@ -95,12 +103,17 @@ struct CallReport<'a> {
 }
 
 pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
-    let input = call_input(args)?;
-    let local = matches!(
-        input.environment,
-        qimen_core::protocol::environment::Environment::Local { .. }
-    );
-    let prepared = build(input, &SystemClock)?;
+    let (prepared, local) = match &args.profile {
+        Some(profile) => super::call_profile::prepare(args, profile, &SystemClock)?,
+        None => {
+            let input = call_input(args)?;
+            let local = matches!(
+                input.environment,
+                qimen_core::protocol::environment::Environment::Local { .. }
+            );
+            (build(input, &SystemClock)?, local)
+        }
+    };
     let sent = send(&prepared, args.timeout, local).await?;
     let result = sent.parse();
     let explanation = explain(&result, args.lang);
@@ -134,25 +147,27 @@ pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
 
 /// Reads every argument and variable into a [`CallInput`]; all problems are usage errors.
 fn call_input(args: &CallArgs) -> Result<CallInput, Failure> {
-    let environment = resolve_environment(&args.env, &args.gateway)?;
+    let environment = resolve_environment(args.env.as_deref().unwrap_or("local"), &args.gateway)?;
     let family: ApiFamily = args
         .family
         .map(ApiFamily::from)
         .unwrap_or_else(|| ApiFamily::for_method(&args.method));
-    let mut spec = CallSpec::new(family, args.method.trim(), args.app_key.trim());
+    let app_key = args
+        .app_key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .ok_or_else(|| {
+            Failure::Usage(
+                "--app-key: required (or QIMEN_APP_KEY), unless --profile names a profile of the desktop app".into(),
+            )
+        })?;
+    let mut spec = CallSpec::new(family, args.method.trim(), app_key);
     spec.params = parse_pairs(&args.params)?;
     if let Some(method) = &args.sign_method {
         spec.sign_method = sign_method(method)?;
     }
-    if let Some(format) = &args.format {
-        let format = format.trim().to_ascii_lowercase();
-        if !matches!(format.as_str(), "json" | "xml") {
-            return Err(Failure::Usage(format!(
-                "--format: `{format}` must be json or xml"
-            )));
-        }
-        spec.format = Some(format);
-    }
+    spec.format = args.format.as_deref().map(check_format).transpose()?;
     spec.customer_id = args.customer_id.clone();
     spec.target_app_key = args.target_app_key.clone().or_else(|| {
         (family == ApiFamily::QimenCloud && is_wdt_method(&args.method))
@@ -177,6 +192,17 @@ fn call_input(args: &CallArgs) -> Result<CallInput, Failure> {
         secret,
         wdt_secret_env: args.wdt_secret_env.clone(),
     })
+}
+
+/// Checks `--format`: json or xml, lower-cased.
+pub fn check_format(format: &str) -> Result<String, Failure> {
+    let format = format.trim().to_ascii_lowercase();
+    if !matches!(format.as_str(), "json" | "xml") {
+        return Err(Failure::Usage(format!(
+            "--format: `{format}` must be json or xml"
+        )));
+    }
+    Ok(format)
 }
 
 /// What a person reads: where the call went, the answer (JSON pretty-printed), the explanation.

@@ -2,6 +2,7 @@
 
 pub mod call;
 pub mod call_build;
+pub mod call_profile;
 pub mod call_send;
 pub mod explain;
 pub mod gateway;

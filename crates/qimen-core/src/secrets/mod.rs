@@ -12,7 +12,7 @@
 mod keyring_store;
 mod memory;
 
-pub use keyring_store::KeyringStore;
+pub use keyring_store::{BadIdentifier, KeyringStore};
 pub use memory::MemoryStore;
 
 use crate::errors::{Lang, Text};

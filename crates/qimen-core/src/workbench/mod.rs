@@ -16,6 +16,7 @@
 //! - [`call`]: from [`CallInput`] + profile to a signed request, `wdt_sign` included.
 //! - [`view`]: the request and response as shown, `curl`.
 //! - `profiles`, `calls`, `history`: the commands, by subject.
+//! - [`places`]: where the app keeps its data and keyring entries (shared with the CLI).
 //! - [`onboarding`]: the onboarding guide's commands (app types, Taobaoke, tracker, materials, scenario).
 
 pub mod call;
@@ -24,6 +25,7 @@ pub mod environments;
 pub mod error;
 mod history;
 pub mod onboarding;
+pub mod places;
 mod profiles;
 pub mod session;
 pub mod types;
