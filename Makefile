@@ -59,6 +59,7 @@ test: toolchain system-test ui-test ui-build
 	bash scripts/check-bindings.sh
 	$(CARGO) test --workspace --locked $(APP_FEATURES)
 	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-core --test secrets_keyring
+	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-cli --test call_profile
 	$(MAKE) e2e
 
 tauri-driver: $(TAURI_DRIVER)
