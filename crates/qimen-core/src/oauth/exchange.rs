@@ -232,6 +232,17 @@ async fn top_token_call(
     parsed.map_err(|e| garbage(&exchange, router, &format!("token_result: {e}")))
 }
 
+/// One POST to the OAuth token endpoint, its answer read into tokens or a token error.
+async fn oauth_token(
+    http: &HttpClient,
+    url: &str,
+    form: &[(&str, &str)],
+) -> Result<TokenSet, TokenError> {
+    let req = token_form(url, owned(form));
+    let exchange = send(http, &req).await?;
+    read_oauth_answer(&exchange, url)
+}
+
 /// Exchanges a one-time code for tokens. `redirect_uri` must be the one the authorization used
 /// (the token endpoint checks it; the token API has no such field).
 pub async fn exchange_code(
@@ -252,9 +263,7 @@ pub async fn exchange_code(
                 ("client_secret", client_secret.expose().as_str()),
                 ("redirect_uri", redirect_uri.trim()),
             ];
-            let req = token_form(url, owned(&form));
-            let exchange = send(http, &req).await?;
-            read_oauth_answer(&exchange, url)
+            oauth_token(http, url, &form).await
         }
         TokenEndpoint::TopApi(router) => {
             top_token_call(
@@ -288,9 +297,7 @@ pub async fn refresh(
                 ("client_id", client_id.trim()),
                 ("client_secret", client_secret.expose().as_str()),
             ];
-            let req = token_form(url, owned(&form));
-            let exchange = send(http, &req).await?;
-            read_oauth_answer(&exchange, url)
+            oauth_token(http, url, &form).await
         }
         TokenEndpoint::TopApi(router) => {
             top_token_call(

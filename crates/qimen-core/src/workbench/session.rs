@@ -140,10 +140,7 @@ impl Workbench {
                     _ => self.status_inner(profile_id).await,
                 };
             }
-            let profile = self
-                .store
-                .profiles_get(profile_id)
-                .map_err(WorkbenchError::from)?;
+            let profile = self.session_profile(profile_id)?;
             let redirect = profile
                 .callback_url
                 .clone()
@@ -178,10 +175,7 @@ impl Workbench {
             {
                 return Err(SessionError::BadManual);
             }
-            let profile = self
-                .store
-                .profiles_get(profile_id)
-                .map_err(WorkbenchError::from)?;
+            let profile = self.session_profile(profile_id)?;
             let tokens = TokenSet::manual(SecretString::from(value));
             self.store_tokens(&profile, &tokens, SessionSource::Manual)?;
             self.status_inner(profile_id).await

@@ -1,7 +1,6 @@
 //! Authorizations in progress: starting one (with a listener or for the app window and paste),
 //! following it, and exchanging its code exactly once.
 
-use super::super::error::WorkbenchError;
 use super::super::Workbench;
 use super::error::SessionError;
 use super::types::{FlowOptions, FlowView, SessionFlow};
@@ -122,10 +121,7 @@ impl Workbench {
         options: FlowOptions,
         listen_here: bool,
     ) -> Result<SessionFlow, SessionError> {
-        let profile = self
-            .store
-            .profiles_get(profile_id)
-            .map_err(WorkbenchError::from)?;
+        let profile = self.session_profile(profile_id)?;
         let environment = self.session_environment(&profile).await?;
         let local = matches!(environment, Environment::Local { .. });
         let callback = match profile.callback_url.as_deref() {

@@ -131,14 +131,19 @@ impl Workbench {
         })
     }
 
+    /// The profile a session command is about.
+    pub(super) fn session_profile(&self, profile_id: i64) -> Result<Profile, SessionError> {
+        Ok(self
+            .store
+            .profiles_get(profile_id)
+            .map_err(WorkbenchError::from)?)
+    }
+
     pub(super) async fn status_inner(
         &self,
         profile_id: i64,
     ) -> Result<SessionStatus, SessionError> {
-        let profile = self
-            .store
-            .profiles_get(profile_id)
-            .map_err(WorkbenchError::from)?;
+        let profile = self.session_profile(profile_id)?;
         let environment = self.session_environment(&profile).await?;
         self.status_of(&profile, &environment)
     }

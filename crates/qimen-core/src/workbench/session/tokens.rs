@@ -78,10 +78,7 @@ impl Workbench {
         redirect_uri: &str,
         route: TokenRoute,
     ) -> Result<SessionStatus, SessionError> {
-        let profile = self
-            .store
-            .profiles_get(profile_id)
-            .map_err(WorkbenchError::from)?;
+        let profile = self.session_profile(profile_id)?;
         let environment = self.session_environment(&profile).await?;
         let secret = read_secret(self.secrets().as_ref(), profile.id, SecretKind::AppSecret)?
             .ok_or_else(|| {
@@ -112,10 +109,7 @@ impl Workbench {
         &self,
         profile_id: i64,
     ) -> Result<SessionStatus, SessionError> {
-        let profile = self
-            .store
-            .profiles_get(profile_id)
-            .map_err(WorkbenchError::from)?;
+        let profile = self.session_profile(profile_id)?;
         let no_refresh = || SessionError::NoRefresh(profile.name.clone());
         let record = self
             .store
