@@ -6,6 +6,7 @@
 import type { ApiDoc } from "../../api/bindings/ApiDoc";
 import type { CallInput } from "../../api/bindings/CallInput";
 import type { SignMethod } from "../../api/bindings/SignMethod";
+import { blankToNull } from "../../components/forms";
 
 export interface ConsoleDraft {
   profileId: number | null;
@@ -22,11 +23,6 @@ export interface ConsoleDraft {
   customerId: string;
   useSession: boolean;
   wdtCompute: boolean;
-}
-
-function orNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === "" ? null : trimmed;
 }
 
 export function buildCallInput(draft: ConsoleDraft): CallInput {
@@ -48,8 +44,8 @@ export function buildCallInput(draft: ConsoleDraft): CallInput {
     format: draft.format,
     params,
     body: draft.body,
-    target_app_key: orNull(draft.targetAppKey),
-    customer_id: orNull(draft.customerId),
+    target_app_key: blankToNull(draft.targetAppKey),
+    customer_id: blankToNull(draft.customerId),
     use_session: draft.useSession,
     wdt: { compute: draft.wdtCompute },
   };

@@ -13,6 +13,7 @@ import type { HistorySummary } from "../../api/bindings/HistorySummary";
 import { useWorkbench } from "../../state/workbench";
 import { formatBytes, formatTime } from "../../components/format";
 import { environmentLabel } from "../../components/environments";
+import { blankToNull } from "../../components/forms";
 import { HistoryDrawer } from "./HistoryDrawer";
 
 type Outcome = "all" | "success" | "failure";
@@ -40,8 +41,8 @@ export function HistoryPage() {
       setLoading(true);
       try {
         const result = await api.historyList({
-          text: query.text.trim() === "" ? null : query.text.trim(),
-          method: query.method.trim() === "" ? null : query.method.trim(),
+          text: blankToNull(query.text),
+          method: blankToNull(query.method),
           success: query.outcome === "all" ? null : query.outcome === "success",
           from: query.range?.[0]?.startOf("day").toISOString() ?? null,
           to: query.range?.[1]?.endOf("day").toISOString() ?? null,

@@ -10,16 +10,12 @@ import * as api from "../../api/commands";
 import { toIpcFailure, type IpcFailure } from "../../api/ipc";
 import type { AppDetailsView } from "../../api/bindings/AppDetailsView";
 import { useWorkbench } from "../../state/workbench";
+import { blankToNull } from "../../components/forms";
 
 const FIELDS = ["app_name", "app_key", "app_secret", "callback_url", "published", "developer_email", "developer_phone", "client_login_name", "client_password"] as const;
 type Field = (typeof FIELDS)[number];
 type Values = { [K in Field]?: K extends "published" ? boolean : string };
 const PREFIX = "validation.app_details.";
-
-function blankToNull(value: string | undefined): string | null {
-  const trimmed = (value ?? "").trim();
-  return trimmed === "" ? null : trimmed;
-}
 
 export function AppDetailsTab() {
   const { t } = useTranslation();

@@ -16,6 +16,7 @@ import type { ProfileRole } from "../../api/bindings/ProfileRole";
 import type { EnvironmentOption } from "../../api/bindings/EnvironmentOption";
 import { EnvironmentSelect } from "../../components/EnvironmentSelect";
 import { environmentFromId, environmentIdOf } from "../../components/environments";
+import { blankToNull } from "../../components/forms";
 import { fieldOfError } from "./profileErrors";
 import { ROLES, SCENARIOS } from "./options";
 
@@ -63,11 +64,6 @@ function fromView(view: ProfileView, environments: EnvironmentOption[]): Values 
     wdt_sid: view.wdt_sid ?? undefined,
     wdt_appkey: view.wdt_appkey ?? undefined,
   };
-}
-
-/** Blank text means "not set"; a secret left blank means "keep what is stored". */
-function blankToNull(value: string | null | undefined): string | null {
-  return value === undefined || value === null || value.trim() === "" ? null : value.trim();
 }
 
 function SecretStatus({ stored, hint }: { stored: boolean; hint: string | null }) {
@@ -133,6 +129,7 @@ export function ProfileFormDrawer({
       wdt_sid: blankToNull(values.wdt_sid),
       wdt_appkey: blankToNull(values.wdt_appkey),
       is_demo: view?.is_demo ?? false,
+      // A secret left blank keeps what is stored.
       app_secret: blankToNull(values.app_secret),
       wdt_secret: blankToNull(values.wdt_secret),
     };
