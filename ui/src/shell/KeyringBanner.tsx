@@ -7,10 +7,12 @@ import { Alert, App, Button } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../api/commands";
 import { useWorkbench } from "../state/workbench";
+import { useShowError } from "../components/errors";
 
 export function KeyringBanner() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const { info, setInfo, loadError, reload } = useWorkbench();
   const [busy, setBusy] = useState(false);
 
@@ -30,7 +32,7 @@ export function KeyringBanner() {
       // What failed on the keyring (the demo profile on first run) can work now.
       await reload();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     } finally {
       setBusy(false);
     }

@@ -2,16 +2,17 @@
  * The top bar: which profile and which environment calls use right now, the 演示模式 tag in demo mode,
  * and the language switch.
  */
-import { App, Segmented, Select, Space, Tag, Tooltip, Typography } from "antd";
+import { Segmented, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useWorkbench } from "../state/workbench";
 import { Term } from "../components/Term";
 import type { UiLanguage } from "../i18n";
 import { EnvironmentSelect } from "../components/EnvironmentSelect";
+import { useShowError } from "../components/errors";
 
 export function TopBar() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const { info, profiles, currentProfile, environmentId, language } = wb;
 
@@ -19,7 +20,7 @@ export function TopBar() {
     try {
       await wb.selectProfile(id);
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -27,7 +28,7 @@ export function TopBar() {
     try {
       await wb.changeLanguage(value);
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 

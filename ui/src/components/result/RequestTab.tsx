@@ -11,6 +11,7 @@ import { CodeView } from "../CodeView";
 import { copyText } from "../clipboard";
 import { detectLanguage, prettyBody } from "../format";
 import type { ShownRequest } from "./model";
+import { useShowError } from "../errors";
 
 function PairTable({ pairs, nameTitle }: { pairs: [string, string][]; nameTitle: string }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function RequestTab({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const [includeSession, setIncludeSession] = useState(false);
   const [busy, setBusy] = useState(false);
   const contentType = request.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? null;
@@ -51,7 +53,7 @@ export function RequestTab({
       await copyText(command);
       message.success(includeSession ? t("request.copiedWithSession") : t("request.copied"));
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     } finally {
       setBusy(false);
     }

@@ -12,10 +12,12 @@ import { CodeView } from "../CodeView";
 import { RawTextView } from "../RawTextView";
 import { copyText } from "../clipboard";
 import { detectLanguage, formatBytes, HIGHLIGHT_LIMIT_BYTES, prettyBody } from "../format";
+import { useShowError } from "../errors";
 
 export function ResponseTab({ response, historyId }: { response: ShownResponse; historyId: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const [saving, setSaving] = useState(false);
   const language = detectLanguage(response.contentType, response.body);
   const large = response.body.length > HIGHLIGHT_LIMIT_BYTES;
@@ -26,7 +28,7 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
       await copyText(response.body);
       message.success(response.bodyTruncated ? t("result.copiedPart") : t("result.copied"));
     } catch {
-      message.error(t("result.copyFailed"));
+      showError(t("result.copyFailed"));
     }
   };
 
@@ -36,7 +38,7 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
       const path = await api.responseSave(historyId);
       if (path) message.success(t("result.saved", { path }));
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     } finally {
       setSaving(false);
     }

@@ -11,6 +11,7 @@ import type { SignComparison } from "../../api/bindings/SignComparison";
 import type { SignHint } from "../../api/bindings/SignHint";
 import type { WdtSignExplanation } from "../../api/bindings/WdtSignExplanation";
 import { Term } from "../Term";
+import { errorText } from "../errors";
 
 interface Row {
   key: string;
@@ -126,7 +127,7 @@ export function SignatureTab({
       setComparison(await compare(pasted));
     } catch (raw) {
       setComparison(null);
-      setCompareError((raw as Error).message);
+      setCompareError(errorText(raw));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@
  * On first run the demo profile and `taobao.time.get` are ready, so one click on 发送 succeeds.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import { Alert, App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
 import { SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -19,6 +19,7 @@ import { ApiPicker, apiDescription, apiTitle } from "./ApiPicker";
 import { ParamForm, type ConsoleFormValues } from "./ParamForm";
 import { buildCallInput, type ConsoleDraft } from "./callInput";
 import { NextStepStrip } from "./NextStepStrip";
+import { useShowError } from "../../components/errors";
 
 /** Preselected on first run: answered by every environment, needs no session. */
 export const FIRST_API = "taobao.time.get";
@@ -26,7 +27,7 @@ const SIGN_METHODS: SignMethod[] = ["md5", "hmac", "hmac-sha256"];
 
 export function ConsolePage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const { catalogue, currentProfile, environmentId, language, info } = wb;
   const [form] = Form.useForm<ConsoleFormValues>();
@@ -142,7 +143,7 @@ export function ConsolePage() {
     try {
       values = await form.validateFields();
     } catch {
-      message.error(t("console.validation.fix"));
+      showError(t("console.validation.fix"));
       return;
     }
     const draft: ConsoleDraft = {

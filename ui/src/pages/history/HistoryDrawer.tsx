@@ -11,10 +11,12 @@ import { formatTime } from "../../components/format";
 import { ResultView } from "../../components/result/ResultView";
 import { fromHistory } from "../../components/result/model";
 import { useWorkbench } from "../../state/workbench";
+import { errorText, useShowError } from "../../components/errors";
 
 export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const [shownId, setShownId] = useState<number | null>(id);
   const [detail, setDetail] = useState<HistoryDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
     api
       .historyGet(shownId)
       .then((loaded) => live && setDetail(loaded))
-      .catch((raw: unknown) => live && setError((raw as Error).message));
+      .catch((raw: unknown) => live && setError(errorText(raw)));
     return () => {
       live = false;
     };
@@ -50,7 +52,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
       setShownId(sent.history_id);
       onChanged();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     } finally {
       setBusy(false);
     }
@@ -64,7 +66,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
       onChanged();
       onClose();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 

@@ -15,6 +15,7 @@ import { formatBytes, formatTime } from "../../components/format";
 import { environmentLabel } from "../../components/environments";
 import { blankToNull } from "../../components/forms";
 import { HistoryDrawer } from "./HistoryDrawer";
+import { useShowError } from "../../components/errors";
 
 type Outcome = "all" | "success" | "failure";
 const PAGE_SIZE = 20;
@@ -23,6 +24,7 @@ const SEARCH_DELAY_MS = 300;
 export function HistoryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const { info, catalogue, environments, language, page, navigate } = useWorkbench();
   const [text, setText] = useState("");
   const [method, setMethod] = useState("");
@@ -55,12 +57,12 @@ export function HistoryPage() {
         setItems(result.items);
         setTotal(result.total);
       } catch (raw) {
-        if (ticket === request.current) message.error((raw as Error).message);
+        if (ticket === request.current) showError(raw);
       } finally {
         if (ticket === request.current) setLoading(false);
       }
     },
-    [message],
+    [showError],
   );
 
   // Reload when a filter changes (text after a short pause) and whenever the page is shown again.
@@ -78,7 +80,7 @@ export function HistoryPage() {
       message.success(t("history.deleted"));
       refresh();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -89,7 +91,7 @@ export function HistoryPage() {
       setOpenId(sent.history_id);
       refresh();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -100,7 +102,7 @@ export function HistoryPage() {
       setOffset(0);
       refresh();
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 

@@ -3,16 +3,16 @@
  * remarks), a search over it, and the two-question questionnaire whose recommendation the core explains.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Alert, App, Button, Card, Collapse, Form, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Collapse, Form, Input, List, Radio, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
-import { toIpcFailure } from "../../api/ipc";
 import type { AppTypeCatalog } from "../../api/bindings/AppTypeCatalog";
 import type { AppType } from "../../api/bindings/AppType";
 import type { Applicant } from "../../api/bindings/Applicant";
 import type { QuestionnaireResult } from "../../api/bindings/QuestionnaireResult";
 import type { Building } from "../../api/bindings/Building";
 import { DocLinks, useLocalized } from "./shared";
+import { useShowError } from "../../components/errors";
 
 const APPLICANTS: Applicant[] = ["domestic_taobao_enterprise", "cross_border_tmall", "individual", "tmall_merchant"];
 const AVAILABILITY_COLOR = { eligible: "green", not_stated: "default", not_eligible: "red" } as const;
@@ -66,7 +66,7 @@ function matches(entry: AppType, words: string[]): boolean {
 
 export function AppTypesTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const loc = useLocalized();
   const [catalog, setCatalog] = useState<AppTypeCatalog | null>(null);
   const [search, setSearch] = useState("");
@@ -80,8 +80,8 @@ export function AppTypesTab() {
     api
       .catalogAppTypes()
       .then(setCatalog)
-      .catch((raw) => message.error(toIpcFailure(raw).message));
-  }, [message]);
+      .catch(showError);
+  }, [showError]);
 
   const words = useMemo(() => search.toLowerCase().split(/\s+/).filter(Boolean), [search]);
   const categories = useMemo(
@@ -96,7 +96,7 @@ export function AppTypesTab() {
     try {
       setResult(await api.onboardingRecommend({ applicant, building }));
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     }
   };
 

@@ -8,15 +8,16 @@ import { Alert, App, Button, Card, Checkbox, Empty, Radio, Space, Tag, Typograph
 import { DeleteOutlined, ExportOutlined, PaperClipOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
-import { toIpcFailure } from "../../api/ipc";
 import type { MaterialsView } from "../../api/bindings/MaterialsView";
 import type { CaseId } from "../../api/bindings/CaseId";
 import { useWorkbench } from "../../state/workbench";
 import { useLocalized } from "./shared";
+import { useShowError } from "../../components/errors";
 
 export function MaterialsTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const { currentProfile, language } = useWorkbench();
   const loc = useLocalized();
   const [view, setView] = useState<MaterialsView | null>(null);
@@ -28,10 +29,10 @@ export function MaterialsTab() {
         const next = await action();
         if (next) setView(next);
       } catch (raw) {
-        message.error(toIpcFailure(raw).message);
+        showError(raw);
       }
     },
-    [message],
+    [showError],
   );
 
   useEffect(() => {
@@ -46,7 +47,7 @@ export function MaterialsTab() {
       const written = await api.materialsExport(profileId, language);
       if (written) message.success(t("onboarding.materials.exported", { path: written.path }));
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     }
   };
 

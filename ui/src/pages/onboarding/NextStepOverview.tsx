@@ -4,7 +4,7 @@
  * and can switch the tracker to any of them.
  */
 import { useCallback, useEffect, useState } from "react";
-import { Alert, App, Button, Card, List, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { toIpcFailure, type IpcFailure } from "../../api/ipc";
@@ -12,6 +12,7 @@ import type { NextStep } from "../../api/bindings/NextStep";
 import type { ProfileNextStep } from "../../api/bindings/ProfileNextStep";
 import { useWorkbench } from "../../state/workbench";
 import { useLocalized } from "./shared";
+import { useShowError } from "../../components/errors";
 
 /** The next step's title and, while it waits for review, the wait clock ("已等待 3 个工作日，预计 5–7 个工作日"). */
 export function NextStepText({ next }: { next: NextStep }) {
@@ -33,7 +34,7 @@ export function NextStepText({ next }: { next: NextStep }) {
 /** `refreshKey` changes whenever the tracker below saved a step, so the card follows it. */
 export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const currentId = wb.currentProfile?.id;
   const [lines, setLines] = useState<ProfileNextStep[] | null>(null);
@@ -58,7 +59,7 @@ export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
     try {
       await wb.selectProfile(profileId);
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     } finally {
       setSwitching(null);
     }

@@ -7,15 +7,16 @@ import { useEffect, useState } from "react";
 import { App, Button, Card, Descriptions, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
-import { toIpcFailure } from "../../api/ipc";
 import type { ScenariosView } from "../../api/bindings/ScenariosView";
 import type { Scenario } from "../../api/bindings/Scenario";
 import { useWorkbench } from "../../state/workbench";
 import { DocLink, useLocalized } from "./shared";
+import { useShowError } from "../../components/errors";
 
 export function ScenariosTab() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const loc = useLocalized();
   const [view, setView] = useState<ScenariosView | null>(null);
@@ -24,8 +25,8 @@ export function ScenariosTab() {
     api
       .scenariosList()
       .then(setView)
-      .catch((raw) => message.error(toIpcFailure(raw).message));
-  }, [message]);
+      .catch(showError);
+  }, [showError]);
   if (!view) return null;
   const { constants } = view;
 
@@ -40,7 +41,7 @@ export function ScenariosTab() {
       if (call) wb.openConsoleWith(call);
       else wb.navigate("console");
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     }
   };
 

@@ -4,16 +4,16 @@
  * and what would take the permission away again. The judging is the core's.
  */
 import { useEffect, useState } from "react";
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
-import { toIpcFailure } from "../../api/ipc";
 import type { TaobaokeCatalogView } from "../../api/bindings/TaobaokeCatalogView";
 import type { TaobaokeFigures } from "../../api/bindings/TaobaokeFigures";
 import type { PackageCheck } from "../../api/bindings/PackageCheck";
 import type { Figure } from "../../api/bindings/Figure";
 import type { PackageId } from "../../api/bindings/PackageId";
 import { DocLinks, useLocalized, useWaitText } from "./shared";
+import { useShowError } from "../../components/errors";
 
 const YES_NO_FIGURES: Figure[] = ["filed_and_approved", "taodianjin_deployed", "is_rebate_site", "is_entry_site", "is_daigou_site"];
 const VERDICT_COLOR = { eligible: "green", eligible_after_prerequisites: "gold", not_eligible: "red", not_enough_information: "default" } as const;
@@ -129,7 +129,7 @@ function PackageResult({ check }: { check: PackageCheck }) {
 
 export function TaobaokeTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const loc = useLocalized();
   const [form] = Form.useForm<FormValues>();
   const [catalog, setCatalog] = useState<TaobaokeCatalogView | null>(null);
@@ -139,8 +139,8 @@ export function TaobaokeTab() {
     api
       .catalogTaobaoke()
       .then(setCatalog)
-      .catch((raw) => message.error(toIpcFailure(raw).message));
-  }, [message]);
+      .catch(showError);
+  }, [showError]);
   if (!catalog) return null;
   const rules = catalog.rules;
 
@@ -148,7 +148,7 @@ export function TaobaokeTab() {
     try {
       setChecks(await api.taobaokeCheck(toFigures(form.getFieldsValue())));
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     }
   };
   const packageOptions = rules.packages.map((p) => ({ value: p.id as PackageId, label: loc(p.name) }));

@@ -3,7 +3,7 @@
  * what this app does for you there, the expected wait, and the state the user sets (saved by the core).
  */
 import { useCallback, useEffect, useState } from "react";
-import { Alert, App, Button, Card, Empty, Progress, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Progress, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { toIpcFailure, type IpcFailure } from "../../api/ipc";
@@ -14,6 +14,7 @@ import { useWorkbench } from "../../state/workbench";
 import { DocLinks, useLocalized, useWaitText } from "./shared";
 import type { OnboardingTab } from "./OnboardingPage";
 import { NextStepOverview } from "./NextStepOverview";
+import { useShowError } from "../../components/errors";
 
 type StateKey = StepStateInput["state"];
 
@@ -117,7 +118,7 @@ function StepCard({
 
 export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const showError = useShowError();
   const { currentProfile } = useWorkbench();
   const loc = useLocalized();
   const [view, setView] = useState<OnboardingView | null>(null);
@@ -153,7 +154,7 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
     try {
       setView(await api.onboardingSetStep(profileId, stepId, input));
     } catch (raw) {
-      message.error(toIpcFailure(raw).message);
+      showError(raw);
     }
   };
 

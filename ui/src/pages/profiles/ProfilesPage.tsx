@@ -11,6 +11,7 @@ import type { ProfileView } from "../../api/bindings/ProfileView";
 import { useWorkbench } from "../../state/workbench";
 import { environmentIdOf, environmentLabel } from "../../components/environments";
 import { ProfileFormDrawer } from "./ProfileFormDrawer";
+import { useShowError } from "../../components/errors";
 
 /** `null`: closed; `"new"`: the create form; otherwise the profile being edited. */
 type Editing = null | "new" | ProfileView;
@@ -18,6 +19,7 @@ type Editing = null | "new" | ProfileView;
 export function ProfilesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const { profiles, currentProfile, environments, language, createProfileRequested } = wb;
   const [editing, setEditing] = useState<Editing>(null);
@@ -38,7 +40,7 @@ export function ProfilesPage() {
       await wb.reloadProfiles();
       message.success(t("profiles.duplicated", { name: copy.name }));
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -49,7 +51,7 @@ export function ProfilesPage() {
       wb.setInfo(await api.appInfo());
       message.success(t("profiles.deleted", { name: profile.name }));
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -57,7 +59,7 @@ export function ProfilesPage() {
     try {
       await wb.selectProfile(profile.id);
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 

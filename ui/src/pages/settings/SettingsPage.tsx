@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { useWorkbench } from "../../state/workbench";
 import type { UiLanguage } from "../../i18n";
+import { useShowError } from "../../components/errors";
 
 const MIN_RETENTION = 100;
 const MAX_RETENTION = 1_000_000;
@@ -15,6 +16,7 @@ const MAX_RETENTION = 1_000_000;
 export function SettingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const showError = useShowError();
   const wb = useWorkbench();
   const { info, language } = wb;
   const [retention, setRetention] = useState<number | null>(info?.retention ?? null);
@@ -26,7 +28,7 @@ export function SettingsPage() {
     try {
       await wb.changeLanguage(value);
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     }
   };
 
@@ -37,7 +39,7 @@ export function SettingsPage() {
       wb.setInfo(await api.settingsSet({ language: null, retention }));
       message.success(t("settings.saved"));
     } catch (raw) {
-      message.error((raw as Error).message);
+      showError(raw);
     } finally {
       setSaving(false);
     }
