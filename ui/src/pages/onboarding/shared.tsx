@@ -2,14 +2,13 @@
  * Small pieces every tab of the onboarding guide uses: a document text in the UI language, a document
  * link that opens in the system browser, and a failure shown where it happened.
  */
-import { App, Button } from "antd";
+import { Button } from "antd";
 import { ExportOutlined } from "@ant-design/icons";
-import * as api from "../../api/commands";
-import { toIpcFailure } from "../../api/ipc";
 import type { Link } from "../../api/bindings/Link";
 import type { Localized } from "../../api/bindings/Localized";
 import type { Wait } from "../../api/bindings/Wait";
 import { useWorkbench } from "../../state/workbench";
+import { useOpenExternal } from "../../components/links";
 
 /** The text in the UI language (the Chinese is the document's own words). */
 export function useLocalized() {
@@ -18,7 +17,7 @@ export function useLocalized() {
 }
 
 export function DocLink({ link }: { link: Link }) {
-  const { message } = App.useApp();
+  const openExternal = useOpenExternal();
   const loc = useLocalized();
   return (
     <Button
@@ -26,7 +25,7 @@ export function DocLink({ link }: { link: Link }) {
       size="small"
       icon={<ExportOutlined />}
       title={link.url}
-      onClick={() => api.openLink(link.url).catch((raw) => message.error(toIpcFailure(raw).message))}
+      onClick={() => openExternal(link.url)}
     >
       {loc(link.label)}
     </Button>

@@ -14,6 +14,7 @@ import type { SessionFlow } from "../../api/bindings/SessionFlow";
 import type { SessionStatus } from "../../api/bindings/SessionStatus";
 import { SessionError, type SessionProblem } from "./SessionError";
 import { formatLeft } from "./sessionErrors";
+import { useOpenExternal } from "../../components/links";
 
 /** The listener gives up after five minutes; the page counts down the same. */
 const LISTEN_SECONDS = 300;
@@ -36,6 +37,7 @@ type Phase =
 
 export function BrowserMode({ kind, profileId, options, onSession }: Props) {
   const { t } = useTranslation();
+  const openExternal = useOpenExternal();
   const [phase, setPhase] = useState<Phase>({ at: "idle" });
   const [now, setNow] = useState(Date.now());
   const alive = useRef(true);
@@ -88,8 +90,8 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
         const flow = await api.sessionStartListener(profileId, options);
         setPhase({ at: "waiting", flow, since: Date.now() });
         setNow(Date.now());
-        // The browser is a convenience: if it cannot open, the link on the page still works.
-        api.openUrl(flow.url).catch(() => undefined);
+        // The browser is a convenience: if it cannot open, the toast says so and the link on the page still works.
+        openExternal(flow.url);
         finish(await api.sessionFlowWait(flow.flow_id));
       } else {
         const flow = await api.sessionOpenWindow(profileId, options);
@@ -137,7 +139,7 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
               </Typography.Text>
               <Space>
                 {kind === "listener" && (
-                  <Button onClick={() => void api.openUrl(waiting.flow.url).catch(() => undefined)}>
+                  <Button onClick={() => openExternal(waiting.flow.url)}>
                     {t("session.modes.listener.openAgain")}
                   </Button>
                 )}

@@ -11,6 +11,7 @@ import type { FlowOptions } from "../../api/bindings/FlowOptions";
 import type { SessionFlow } from "../../api/bindings/SessionFlow";
 import type { SessionStatus } from "../../api/bindings/SessionStatus";
 import { SessionError, type SessionProblem } from "./SessionError";
+import { useOpenExternal } from "../../components/links";
 
 interface Props {
   profileId: number;
@@ -20,6 +21,7 @@ interface Props {
 
 export function PasteMode({ profileId, options, onSession }: Props) {
   const { t } = useTranslation();
+  const openExternal = useOpenExternal();
   const [flow, setFlow] = useState<SessionFlow | null>(null);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
@@ -31,7 +33,7 @@ export function PasteMode({ profileId, options, onSession }: Props) {
     try {
       const started = await api.sessionAuthorizeUrl(profileId, options);
       setFlow(started);
-      api.openUrl(started.url).catch(() => undefined);
+      openExternal(started.url);
     } catch (raw) {
       setProblem(toIpcFailure(raw));
     }
