@@ -8,15 +8,16 @@ import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
+import { pick } from "./i18n/pick";
 import { theme } from "./theme";
 import { WorkbenchProvider, useWorkbench } from "./state/workbench";
 import { AppShell } from "./shell/AppShell";
 
 function Themed() {
   const { language } = useWorkbench();
-  dayjs.locale(language === "en-US" ? "en" : "zh-cn");
+  dayjs.locale(pick({ zh: "zh-cn", en: "en" }, language));
   return (
-    <ConfigProvider theme={theme} locale={language === "en-US" ? enUS : zhCN}>
+    <ConfigProvider theme={theme} locale={pick({ zh: zhCN, en: enUS }, language)}>
       <AntApp>
         <AppShell />
       </AntApp>

@@ -6,9 +6,10 @@
 import type { Environment } from "../api/bindings/Environment";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import { pick } from "../i18n/pick";
+import type { UiLanguage } from "../api/bindings/UiLanguage";
 
 /** The environment's name in the UI language (the core gives both). */
-export function environmentLabel(env: EnvironmentOption, language: string): string {
+export function environmentLabel(env: EnvironmentOption, language: UiLanguage): string {
   return pick(env.label, language);
 }
 

@@ -4,17 +4,19 @@
  */
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
+import type { UiLanguage } from "../api/bindings/UiLanguage";
 import zhCN from "./locales/zh-CN.json";
 import enUS from "./locales/en-US.json";
 
-export const LANGUAGES = ["zh-CN", "en-US"] as const;
-export type UiLanguage = (typeof LANGUAGES)[number];
+/** The languages of the UI, as the core declares them. */
+export type { UiLanguage };
 export const DEFAULT_LANGUAGE: UiLanguage = "zh-CN";
 
+/** One translation table per UI language; a language the core adds fails to compile until it has one. */
 export const resources = {
   "zh-CN": { translation: zhCN },
   "en-US": { translation: enUS },
-} as const;
+} as const satisfies Record<UiLanguage, { translation: object }>;
 
 /** Accepts what the core reports and falls back to Chinese for anything else. */
 export function toUiLanguage(value: string | null | undefined): UiLanguage {

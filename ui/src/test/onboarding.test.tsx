@@ -275,6 +275,8 @@ describe("onboarding guide", () => {
     const { user } = await openGuide();
     const first = await screen.findByTestId("step-register");
     expect(within(first).getByText("下一步")).toBeInTheDocument();
+    // The document's wait is written in the UI language.
+    expect(screen.getByTestId("step-developer_info")).toHaveTextContent("5–7天");
 
     await user.click(within(first).getByRole("combobox", { name: "“注册开发者”的状态" }));
     await user.click(await screen.findByTitle("已完成"));

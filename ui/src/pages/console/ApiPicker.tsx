@@ -7,12 +7,13 @@ import { useTranslation } from "react-i18next";
 import type { ApiDoc } from "../../api/bindings/ApiDoc";
 import { useWorkbench } from "../../state/workbench";
 import { pick } from "../../i18n/pick";
+import type { UiLanguage } from "../../api/bindings/UiLanguage";
 
-export function apiTitle(doc: ApiDoc, language: string): string {
+export function apiTitle(doc: ApiDoc, language: UiLanguage): string {
   return pick(doc.title, language);
 }
 
-export function apiDescription(doc: ApiDoc, language: string): string {
+export function apiDescription(doc: ApiDoc, language: UiLanguage): string {
   return pick(doc.description, language);
 }
 

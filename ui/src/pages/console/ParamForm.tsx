@@ -7,6 +7,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ApiDoc } from "../../api/bindings/ApiDoc";
 import { pick } from "../../i18n/pick";
+import type { UiLanguage } from "../../api/bindings/UiLanguage";
 import { checkParam, type ParamDoc } from "./paramRules";
 
 export interface ConsoleFormValues {
@@ -54,7 +55,7 @@ function ParamInput({ param, ...rest }: { param: ParamDoc; value?: string; onCha
   );
 }
 
-export function ParamForm({ doc, form, language }: { doc: ApiDoc | undefined; form: FormInstance<ConsoleFormValues>; language: string }) {
+export function ParamForm({ doc, form, language }: { doc: ApiDoc | undefined; form: FormInstance<ConsoleFormValues>; language: UiLanguage }) {
   const { t } = useTranslation();
   const params = doc?.params ?? [];
 

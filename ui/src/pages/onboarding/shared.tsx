@@ -2,18 +2,21 @@
  * Small pieces every tab of the onboarding guide uses: a document text in the UI language, a document
  * link that opens in the system browser, and a failure shown where it happened.
  */
+import { useCallback } from "react";
 import { Button } from "antd";
+import { useTranslation } from "react-i18next";
 import { ExportOutlined } from "@ant-design/icons";
 import type { Link } from "../../api/bindings/Link";
 import type { Localized } from "../../api/bindings/Localized";
 import type { Wait } from "../../api/bindings/Wait";
 import { useWorkbench } from "../../state/workbench";
+import { pick } from "../../i18n/pick";
 import { useOpenExternal } from "../../components/links";
 
-/** The text in the UI language (the Chinese is the document's own words). */
-export function useLocalized() {
+/** The text in the UI language (the Chinese is the document's own words); empty when there is none. */
+export function useLocalized(): (text: Localized | null | undefined) => string {
   const { language } = useWorkbench();
-  return (text: Localized | null | undefined) => (text ? (language === "en-US" ? text.en : text.zh) : "");
+  return useCallback((text: Localized | null | undefined) => (text ? pick(text, language) : ""), [language]);
 }
 
 export function DocLink({ link }: { link: Link }) {
@@ -43,12 +46,13 @@ export function DocLinks({ links }: { links: Link[] }) {
 }
 
 /** "5–7 working days" from a stated wait. */
-export function useWaitText() {
-  const { language } = useWorkbench();
-  return (wait: Wait) => {
-    if (wait.kind === "instant") return language === "en-US" ? "immediately" : "即时";
-    const unit =
-      wait.unit === "working_days" ? (language === "en-US" ? " working days" : "个工作日") : language === "en-US" ? " days" : "天";
-    return `${wait.min}–${wait.max}${unit}`;
-  };
+export function useWaitText(): (wait: Wait) => string {
+  const { t } = useTranslation();
+  return useCallback(
+    (wait: Wait) =>
+      wait.kind === "instant"
+        ? t("onboarding.wait.instant")
+        : t(wait.unit === "working_days" ? "onboarding.wait.workingDays" : "onboarding.wait.days", { min: wait.min, max: wait.max }),
+    [t],
+  );
 }
