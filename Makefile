@@ -41,7 +41,7 @@ ui-test: ui-deps
 
 ## run: build the desktop app with the bundled UI and open it (the first build takes a few minutes)
 run: toolchain system-build ui-build
-	$(CARGO) run --locked -p qimen-workbench $(APP_FEATURES)
+	$(CARGO) run --locked -p qimen-workbench-app $(APP_FEATURES)
 
 ## dev: the app on the Vite dev server, reloading the UI on every edit
 dev: toolchain system-build ui-deps
@@ -58,7 +58,7 @@ test: toolchain system-test ui-test ui-build
 	$(CARGO) clippy --workspace --all-targets --locked $(APP_FEATURES) -- -D warnings
 	bash scripts/check-bindings.sh
 	$(CARGO) test --workspace --locked $(APP_FEATURES)
-	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-core --test secrets_keyring
+	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-workbench --test secrets_keyring
 	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-cli --test call_profile
 	$(MAKE) e2e
 
@@ -70,8 +70,8 @@ $(TAURI_DRIVER):
 ## e2e: the real app through tauri-driver + WebKitWebDriver, one fresh data dir and keyring service per
 ## scenario; screenshots land in docs/screenshots
 e2e: toolchain system-test ui-build tauri-driver
-	$(CARGO) test --locked -p qimen-workbench $(APP_FEATURES) --test e2e --no-run
-	$(E2E_SESSION) $(CARGO) test --locked -p qimen-workbench $(APP_FEATURES) --test e2e \
+	$(CARGO) test --locked -p qimen-workbench-app $(APP_FEATURES) --test e2e --no-run
+	$(E2E_SESSION) $(CARGO) test --locked -p qimen-workbench-app $(APP_FEATURES) --test e2e \
 		-- --ignored --test-threads=1
 
 ## package: the Debian package of the desktop app (target/release/bundle/deb/)
@@ -82,10 +82,10 @@ package: toolchain system-build ui-deps
 ## first paint and idle memory; prints the figures
 bench: toolchain system-test tauri-driver package
 	$(CARGO) bench -p qimen-core --locked --bench signing -- --warm-up-time 1 --measurement-time 3
-	$(CARGO) bench -p qimen-core --locked --bench gateway_roundtrip
+	$(CARGO) bench -p qimen-server --locked --bench gateway_roundtrip
 	@for deb in target/release/bundle/deb/*.deb; do \
 		echo "deb size: $$(du -k "$$deb" | cut -f1) KiB ($$deb)"; done
-	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench $(APP_FEATURES) --bench app_start
+	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench app_start
 
 fmt:
 	$(CARGO) fmt --all

@@ -2,7 +2,7 @@
 # Runs a command inside a private D-Bus session with a throwaway, unlocked gnome-keyring, so the tests
 # of the real Secret Service never see or change the user's own keyring.
 #
-#   scripts/with-test-keyring.sh cargo test -p qimen-core --test secrets_keyring
+#   scripts/with-test-keyring.sh cargo test -p qimen-workbench --test secrets_keyring
 #
 # The keyring files go to a temporary XDG_DATA_HOME that is removed afterwards. HOME is left alone:
 # cargo and rustup find their toolchain through it, and gnome-keyring keeps its files under

@@ -11,8 +11,8 @@ pub mod launch;
 use std::sync::Arc;
 
 use qimen_core::clock::SystemClock;
-use qimen_core::secrets::SecretStore;
-use qimen_core::workbench::{UiLanguage, Workbench, WorkbenchConfig};
+use qimen_workbench::secrets::SecretStore;
+use qimen_workbench::{UiLanguage, Workbench, WorkbenchConfig};
 use tauri::Manager;
 
 include!("commands/names.rs");

@@ -1,8 +1,8 @@
 //! App-wide commands: the app's state and settings, the keyring choice, environments and the catalogue.
 
-use qimen_core::api_docs::ApiDoc;
-use qimen_core::workbench::environments::EnvironmentOption;
-use qimen_core::workbench::{AppInfo, IpcError, SettingsInput, Workbench};
+use qimen_workbench::api_docs::ApiDoc;
+use qimen_workbench::environments::EnvironmentOption;
+use qimen_workbench::{AppInfo, IpcError, SettingsInput, Workbench};
 use tauri::State;
 
 #[tauri::command]

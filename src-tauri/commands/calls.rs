@@ -1,9 +1,7 @@
 //! Call commands: preview, send, copy as curl, and compare a pasted sign.
 
 use qimen_core::sign::SignComparison;
-use qimen_core::workbench::{
-    CallInput, CallOutcome, CallPreview, IpcError, SignCompareInput, Workbench,
-};
+use qimen_workbench::{CallInput, CallOutcome, CallPreview, IpcError, SignCompareInput, Workbench};
 use tauri::State;
 
 #[tauri::command]

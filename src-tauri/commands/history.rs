@@ -1,7 +1,7 @@
 //! History commands, and saving a response body where the user chooses in the native save dialog.
 
-use qimen_core::store::{HistoryPage, HistoryQuery};
-use qimen_core::workbench::{CallOutcome, HistoryDetail, IpcError, Workbench};
+use qimen_workbench::store::{HistoryPage, HistoryQuery};
+use qimen_workbench::{CallOutcome, HistoryDetail, IpcError, Workbench};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 

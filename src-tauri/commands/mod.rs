@@ -1,4 +1,4 @@
-//! The IPC commands: one-line adapters from Tauri to [`qimen_core::workbench::Workbench`], grouped as
+//! The IPC commands: one-line adapters from Tauri to [`qimen_workbench::Workbench`], grouped as
 //! the IPC contract groups them. Each returns the core's `Result<T, IpcError>`, which Tauri hands to the
 //! UI as `{code, message}`; nothing here decides anything.
 

@@ -2,15 +2,15 @@
 //! tracker, the materials checklist (files picked and the export saved through the native dialogs), the
 //! app-creation details and the scenario choice. Each is a one-line adapter over the workbench.
 
-use qimen_core::catalog::wdt::CaseId;
-use qimen_core::catalog::AppTypeCatalog;
-use qimen_core::onboarding::questionnaire::{Questionnaire, QuestionnaireResult};
-use qimen_core::onboarding::taobaoke::{PackageCheck, TaobaokeFigures};
-use qimen_core::workbench::onboarding::{
+use qimen_workbench::catalog::wdt::CaseId;
+use qimen_workbench::catalog::AppTypeCatalog;
+use qimen_workbench::onboarding::guide::questionnaire::{Questionnaire, QuestionnaireResult};
+use qimen_workbench::onboarding::guide::taobaoke::{PackageCheck, TaobaokeFigures};
+use qimen_workbench::onboarding::{
     AppDetailsForm, AppDetailsView, MaterialsExport, MaterialsView, OnboardingView,
     ProfileNextStep, ScenarioChoice, ScenariosView, StepStateInput, TaobaokeCatalogView,
 };
-use qimen_core::workbench::{IpcError, UiLanguage, Workbench};
+use qimen_workbench::{IpcError, UiLanguage, Workbench};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 

@@ -1,6 +1,6 @@
 //! Profile commands: one profile per app, its secrets in the keyring (never in an answer).
 
-use qimen_core::workbench::{AppInfo, IpcError, ProfileForm, ProfileView, Workbench};
+use qimen_workbench::{AppInfo, IpcError, ProfileForm, ProfileView, Workbench};
 use tauri::State;
 
 #[tauri::command]

@@ -6,9 +6,9 @@
 use std::time::Duration;
 
 use qimen_core::clock::{Clock, SystemClock};
-use qimen_core::oauth::callback::is_callback;
-use qimen_core::oauth::TokenRoute;
-use qimen_core::workbench::{
+use qimen_workbench::oauth::callback::is_callback;
+use qimen_workbench::oauth::TokenRoute;
+use qimen_workbench::{
     FlowOptions, FlowView, IpcError, RefreshReport, SessionFlow, SessionStatus, Workbench,
 };
 use tauri::{AppHandle, Manager, State, Url, WebviewUrl, WebviewWindowBuilder, WindowEvent};
@@ -181,7 +181,10 @@ pub async fn session_open_window(
                         .session_flow_status(flow_id.clone())
                         .await
                         .is_ok_and(|view| {
-                            matches!(view.status, qimen_core::oauth::flow::FlowStatus::Waiting)
+                            matches!(
+                                view.status,
+                                qimen_workbench::oauth::flow::FlowStatus::Waiting
+                            )
                         });
                     if waiting {
                         let _ = workbench.session_cancel(flow_id).await;

@@ -38,7 +38,7 @@ pub async fn wrong_secret_explained(app: &AppRun) -> Step {
     // The demo app's key with a secret that is not its own: the local gateway checks the sign.
     let wrong = NewProfile {
         name: "错误密钥测试",
-        app_key: qimen_core::gateway::config::DEMO_ERP_APP_KEY,
+        app_key: qimen_server::gateway::config::DEMO_ERP_APP_KEY,
         app_secret: "not-the-demo-secret-0000",
     };
     create_and_select(app, &wrong).await?;

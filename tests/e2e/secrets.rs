@@ -1,8 +1,8 @@
 //! Secrets never reach the screen: after a real call, with every result tab opened, the page (including
 //! form values and hidden tabs) holds neither the demo AppSecret nor the 旺店通 secret.
 
-use qimen_core::gateway::apis::{WDT_DEMO_APP_SECRET, WDT_DEMO_SECRET};
-use qimen_core::gateway::config::DEMO_ERP_SECRET;
+use qimen_server::gateway::apis::{WDT_DEMO_APP_SECRET, WDT_DEMO_SECRET};
+use qimen_server::gateway::config::DEMO_ERP_SECRET;
 
 use crate::console::send_and_read_verdict;
 use crate::harness::{ensure, AppRun, Step};

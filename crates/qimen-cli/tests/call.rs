@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 use qimen_core::clock::{format_gmt8, Clock, SystemClock};
-use qimen_core::gateway::{self, GatewayConfig};
+use qimen_server::gateway::{self, GatewayConfig};
 use std::sync::Arc;
 
 const ERP_APP_KEY: &str = "23000001";

@@ -7,12 +7,12 @@ mod common;
 use common::*;
 use predicates::prelude::*;
 use qimen_core::clock::{Clock, SystemClock};
-use qimen_core::gateway::{self, GatewayConfig};
 use qimen_core::protocol::environment::Environment;
-use qimen_core::secrets::{SecretKey, SecretKind, SecretStore};
 use qimen_core::sensitive::SecretString;
-use qimen_core::store::{Profile, ProfileInput, ProfileRole, Store};
-use qimen_core::workbench::places::LaunchPlaces;
+use qimen_server::gateway::{self, GatewayConfig};
+use qimen_workbench::places::LaunchPlaces;
+use qimen_workbench::secrets::{SecretKey, SecretKind, SecretStore};
+use qimen_workbench::store::{Profile, ProfileInput, ProfileRole, Store};
 use std::sync::Arc;
 
 const ERP_APP_KEY: &str = "23000001";

@@ -1,12 +1,12 @@
 //! `qimen call --profile NAME_OR_ID`: a call signed with a profile of the desktop app, its secrets
 //! read from the OS keyring at the moment of the call and dropped after.
 //!
-//! Design: the CLI does not open a whole [`Workbench`](qimen_core::workbench::Workbench): opening one
+//! Design: the CLI does not open a whole [`Workbench`](qimen_workbench::Workbench): opening one
 //! creates the demo profile on a first run and owns an in-process gateway, and this command must
 //! neither write the app's data nor start a gateway. It takes the two pieces the app's own call path
 //! is made of instead: the places the app uses ([`LaunchPlaces`], the same environment overrides and
 //! the same platform data directory), the [`Store`] opened only when its database already exists, and
-//! [`workbench::call::build`], which maps profile + call to a signed request and reads the AppSecret,
+//! [`qimen_workbench::call::build`], which maps profile + call to a signed request and reads the AppSecret,
 //! the 旺店通 secret and the session from the keyring exactly as the console does. Flags given on the
 //! command line override the profile's fields; a profile on the local environment is sent to the
 //! running `qimen gateway serve` (`--gateway` / `QIMEN_GATEWAY`), as every local CLI call is.
@@ -21,10 +21,10 @@ use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::ApiFamily;
 use qimen_core::sign::SignMethod;
-use qimen_core::store::{Profile, Store, DATABASE_FILE};
-use qimen_core::workbench::error::{MissingSecret, WorkbenchError};
-use qimen_core::workbench::places::{platform_data_dir, LaunchPlaces, DATA_DIR_VAR};
-use qimen_core::workbench::{self, CallInput, ParamRow, WdtOptions};
+use qimen_workbench::error::{MissingSecret, WorkbenchError};
+use qimen_workbench::places::{platform_data_dir, LaunchPlaces, DATA_DIR_VAR};
+use qimen_workbench::store::{Profile, Store, DATABASE_FILE};
+use qimen_workbench::{CallInput, ParamRow, WdtOptions};
 
 fn say(lang: Lang, zh: String, en: String) -> String {
     match lang {
@@ -53,7 +53,7 @@ pub fn prepare(
     let input = call_input(args, &profile)?;
     let environment = environment_for(args, &profile)?;
     let local = matches!(environment, Environment::Local { .. });
-    let built = workbench::call::build(&input, &profile, &environment, &keyring, clock)
+    let built = qimen_workbench::call::build(&input, &profile, &environment, &keyring, clock)
         .map_err(|e| explain_failure(&e, &profile, &places.keyring_service(), lang))?;
     Ok((built.prepared, local))
 }
@@ -202,9 +202,9 @@ mod tests {
     use super::*;
     use clap::Parser;
     use qimen_core::clock::{FixedClock, SystemClock};
-    use qimen_core::secrets::{MemoryStore, SecretKey, SecretKind, SecretStore};
     use qimen_core::sensitive::SecretString;
-    use qimen_core::store::{ProfileInput, ProfileRole};
+    use qimen_workbench::secrets::{MemoryStore, SecretKey, SecretKind, SecretStore};
+    use qimen_workbench::store::{ProfileInput, ProfileRole};
 
     #[derive(Parser)]
     struct Line {
@@ -261,7 +261,7 @@ mod tests {
         assert!(input.wdt.compute);
         let env = environment_for(&a, &p).unwrap();
         assert_eq!(env, p.environment, "no --env: the profile's environment");
-        let built = workbench::call::build(&input, &p, &env, &secrets, &clock).unwrap();
+        let built = qimen_workbench::call::build(&input, &p, &env, &secrets, &clock).unwrap();
         let req = built.prepared;
         assert_eq!(req.param("app_key"), Some("12345678"));
         // The catalogue documents 旺店通's AppKey for this API; it comes before the profile's.
@@ -293,7 +293,7 @@ mod tests {
         let input = call_input(&a, &p).unwrap();
         let env = environment_for(&a, &p).unwrap();
         let secrets = MemoryStore::new();
-        let err = workbench::call::build(
+        let err = qimen_workbench::call::build(
             &input,
             &p,
             &env,

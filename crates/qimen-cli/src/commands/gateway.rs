@@ -4,7 +4,7 @@
 use crate::failure::Failure;
 use clap::{Args, Subcommand};
 use qimen_core::clock::{Clock, SystemClock};
-use qimen_core::gateway::{self, GatewayConfig, GatewayError};
+use qimen_server::gateway::{self, GatewayConfig, GatewayError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;

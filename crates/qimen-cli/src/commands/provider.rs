@@ -6,7 +6,7 @@ use crate::failure::Failure;
 use crate::input::{load_secret, read_body, APP_SECRET_ENV};
 use clap::{Args, Subcommand};
 use qimen_core::clock::{Clock, SystemClock};
-use qimen_core::spi::{self, ReceiptVerdict, ReceivedRequest, ReceiverConfig};
+use qimen_server::receiver::{self, ReceiptVerdict, ReceivedRequest, ReceiverConfig};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -47,10 +47,10 @@ pub async fn run(command: &ProviderCommand) -> Result<ExitCode, Failure> {
         })?);
     }
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let running = spi::start(config, clock, args.port)
+    let running = receiver::start(config, clock, args.port)
         .await
         .map_err(|e| match e {
-            spi::ReceiverError::Bind { .. } => Failure::Failed(e.to_string()),
+            receiver::ReceiverError::Bind { .. } => Failure::Failed(e.to_string()),
             other => Failure::Usage(other.to_string()),
         })?;
     let mut records = running.subscribe();

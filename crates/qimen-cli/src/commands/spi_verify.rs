@@ -6,7 +6,7 @@ use crate::failure::{Failure, EXIT_REFUSED};
 use crate::input::{load_secret, read_body, APP_SECRET_ENV};
 use clap::Args;
 use qimen_core::sign::spi::{verify, InboundRequest};
-use qimen_core::spi::ReceiptVerdict;
+use qimen_server::receiver::ReceiptVerdict;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

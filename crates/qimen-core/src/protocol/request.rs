@@ -5,14 +5,12 @@
 
 use super::ApiFamily;
 use crate::clock::{format_gmt8, Clock};
+use crate::platform::PARTNER_ID;
 use crate::sensitive::{mask, SecretString};
 use crate::sign::explain::explain_top;
 use crate::sign::{is_blank, Params, SignExplanation, SignMethod};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-
-/// The `partner_id` this product sends, so platform logs can tell its calls apart.
-pub const PARTNER_ID: &str = "qimen-workbench";
 
 /// System parameter names. Everything else a user adds is a business parameter.
 pub const SYSTEM_PARAMS: [&str; 12] = [

@@ -1,0 +1,313 @@
+//! The provider side of Qimen: a local receiver that stands in for a WMS or an ERP (a 旺店通-like
+//! system) so a user can see what Qimen forwards to them and whether it verifies.
+//!
+//! Every inbound request (any path, any verb) goes through the checks a real provider makes, in
+//! this order: body size cap (413), `timestamp` within the allowed window, then the signature as the
+//! official `SpiUtils` computes it ([`qimen_core::sign::spi`]). A request that passes gets the configured
+//! canned answer; one that fails gets a Qimen `flag=failure` answer naming the reason. Each request
+//! is reported as a [`ReceivedRequest`] (credentials masked) to every subscriber, so the command line
+//! can print it and the desktop app can list it.
+
+mod answer;
+mod record;
+
+pub use answer::{
+    Answer, AnswerFormat, BODY_TOO_LARGE, DEFAULT_SUCCESS_XML, INVALID_TIMESTAMP,
+    SIGN_CHECK_FAILURE, SIGN_CHECK_FAILURE_MESSAGE,
+};
+pub use record::{mask_query, ReceiptVerdict, ReceivedRequest, MASKED_PARAMS};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::Router;
+use qimen_core::clock::Clock;
+use qimen_core::sensitive::SecretString;
+use qimen_core::sign::spi::{check_timestamp, verify, InboundRequest};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use thiserror::Error;
+use tokio::sync::{broadcast, oneshot};
+use tokio::task::JoinHandle;
+
+/// Default body cap: 1 MiB, far above any real Qimen order message.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
+/// How many records a slow subscriber may fall behind before it skips some.
+const RECORD_BUFFER: usize = 256;
+
+/// How the receiver verifies and answers.
+#[derive(Debug, Clone)]
+pub struct ReceiverConfig {
+    /// The receiving app's own AppSecret, which Qimen signs forwarded calls with.
+    pub secret: SecretString,
+    /// The answer to a verified call (XML or JSON, detected from the text); `None` =
+    /// [`DEFAULT_SUCCESS_XML`].
+    pub response: Option<String>,
+    pub max_body_bytes: usize,
+    /// The largest allowed distance between the `timestamp` and this receiver's clock.
+    pub max_skew: chrono::Duration,
+}
+
+impl ReceiverConfig {
+    /// The defaults: success answer, 1 MiB cap, 10 minutes of skew (the platform's window).
+    pub fn new(secret: SecretString) -> Self {
+        ReceiverConfig {
+            secret,
+            response: None,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            max_skew: chrono::Duration::minutes(10),
+        }
+    }
+}
+
+/// Why the receiver could not start.
+#[derive(Debug, Error)]
+pub enum ReceiverError {
+    #[error(
+        "secret: the receiver's AppSecret is empty; set it so inbound signatures can be checked"
+    )]
+    MissingSecret,
+    #[error("response: the canned answer is empty; give an XML or JSON body, or none for the default success answer")]
+    EmptyResponse,
+    #[error("port {port}: cannot listen on 127.0.0.1:{port} ({source}); choose another port or stop the program using it")]
+    Bind {
+        port: u16,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A receiver not yet bound to a port: build its [`Router`] for in-process use, or [`start`] it.
+#[derive(Clone)]
+pub struct Receiver {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    config: ReceiverConfig,
+    canned: Answer,
+    clock: Arc<dyn Clock>,
+    records: broadcast::Sender<ReceivedRequest>,
+}
+
+impl Receiver {
+    pub fn new(config: ReceiverConfig, clock: Arc<dyn Clock>) -> Result<Receiver, ReceiverError> {
+        if config.secret.is_blank() {
+            return Err(ReceiverError::MissingSecret);
+        }
+        let canned = match config.response.as_deref() {
+            None => Answer::canned(DEFAULT_SUCCESS_XML),
+            Some(text) if text.trim().is_empty() => return Err(ReceiverError::EmptyResponse),
+            Some(text) => Answer::canned(text),
+        };
+        let (records, _) = broadcast::channel(RECORD_BUFFER);
+        Ok(Receiver {
+            shared: Arc::new(Shared {
+                config,
+                canned,
+                clock,
+                records,
+            }),
+        })
+    }
+
+    /// Records of the requests answered from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<ReceivedRequest> {
+        self.shared.records.subscribe()
+    }
+
+    /// The receiver as an axum router answering every path and verb.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .fallback(receive)
+            .with_state(self.shared.clone())
+    }
+}
+
+/// A receiver listening on 127.0.0.1; stops when [`RunningReceiver::shutdown`] is called or it is
+/// dropped.
+pub struct RunningReceiver {
+    pub local_addr: SocketAddr,
+    receiver: Receiver,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<std::io::Result<()>>>,
+}
+
+impl RunningReceiver {
+    /// `http://127.0.0.1:PORT`: the address to register as the provider's URL.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.local_addr)
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<ReceivedRequest> {
+        self.receiver.subscribe()
+    }
+
+    /// Stops accepting, lets requests in flight finish, and waits for the server to end.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for RunningReceiver {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Starts a receiver on `127.0.0.1:port` (0 = any free port). Loopback only: it is a test double,
+/// not a service for the network.
+pub async fn start(
+    config: ReceiverConfig,
+    clock: Arc<dyn Clock>,
+    port: u16,
+) -> Result<RunningReceiver, ReceiverError> {
+    let receiver = Receiver::new(config, clock)?;
+    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+        .await
+        .map_err(|source| ReceiverError::Bind { port, source })?;
+    let local_addr = listener
+        .local_addr()
+        .map_err(|source| ReceiverError::Bind { port, source })?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let app = receiver.router();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(RunningReceiver {
+        local_addr,
+        receiver,
+        stop: Some(stop),
+        task: Some(task),
+    })
+}
+
+async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer {
+    let (parts, body) = request.into_parts();
+    let inbound = InboundRequest::from_query(parts.uri.query().unwrap_or(""));
+    let mut record = ReceivedRequest {
+        received_at: shared.clock.now(),
+        http_method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        api_method: inbound.param("method").map(str::to_string),
+        query: mask_query(&inbound.query),
+        body_bytes: 0,
+        verdict: ReceiptVerdict::Accepted,
+    };
+    let format = AnswerFormat::requested(inbound.param("format"));
+    let (answer, verdict) = match read_body(&parts.headers, body, shared.config.max_body_bytes)
+        .await
+    {
+        Err(size) => {
+            record.body_bytes = size;
+            let limit = shared.config.max_body_bytes;
+            let message = format!(
+                "the request body is larger than this receiver's limit of {limit} bytes; send a smaller body"
+            );
+            (
+                Answer::failure(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format,
+                    BODY_TOO_LARGE,
+                    &message,
+                ),
+                ReceiptVerdict::BodyTooLarge { limit_bytes: limit },
+            )
+        }
+        Ok(bytes) => {
+            record.body_bytes = bytes.len();
+            let inbound = with_body(inbound, parts.headers, &bytes);
+            judge(&shared, &inbound, format)
+        }
+    };
+    record.verdict = verdict;
+    // Nobody listening is fine: the answer does not depend on it.
+    let _ = shared.records.send(record);
+    answer
+}
+
+/// Timestamp window, then signature (the size cap is checked before the body is read); the answer
+/// and the verdict to record.
+fn judge(
+    shared: &Shared,
+    inbound: &InboundRequest,
+    format: AnswerFormat,
+) -> (Answer, ReceiptVerdict) {
+    if let Err(problem) = check_timestamp(inbound, shared.clock.now(), shared.config.max_skew) {
+        let answer = Answer::failure(
+            StatusCode::OK,
+            format,
+            INVALID_TIMESTAMP,
+            &problem.to_string(),
+        );
+        return (answer, ReceiptVerdict::BadTimestamp { problem });
+    }
+    let verdict = ReceiptVerdict::from_sign(
+        verify(inbound, shared.config.secret.expose()),
+        &inbound.query,
+    );
+    if verdict.is_accepted() {
+        (shared.canned.clone(), verdict)
+    } else {
+        let answer = Answer::failure(
+            StatusCode::OK,
+            format,
+            SIGN_CHECK_FAILURE,
+            SIGN_CHECK_FAILURE_MESSAGE,
+        );
+        (answer, verdict)
+    }
+}
+
+/// The body, or its (declared or reached) size when it exceeds `limit`.
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, usize> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(size) = declared.filter(|size| *size > limit) {
+        return Err(size);
+    }
+    axum::body::to_bytes(body, limit)
+        .await
+        .map(|b| b.to_vec())
+        .map_err(|_| declared.unwrap_or(limit.saturating_add(1)))
+}
+
+/// Adds the headers and the body the way `SpiUtils` reads them: form parameters for a
+/// url-encoded body, the text otherwise.
+fn with_body(mut inbound: InboundRequest, headers: HeaderMap, bytes: &[u8]) -> InboundRequest {
+    inbound.headers = headers
+        .iter()
+        .filter_map(|(name, value)| {
+            value
+                .to_str()
+                .ok()
+                .map(|v| (name.as_str().to_string(), v.to_string()))
+        })
+        .collect();
+    if bytes.is_empty() {
+        return inbound;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    let is_form = inbound.header("content-type").is_some_and(|ct| {
+        ct.to_ascii_lowercase()
+            .starts_with("application/x-www-form-urlencoded")
+    });
+    if is_form {
+        inbound.with_form_body(&text)
+    } else {
+        inbound.with_body(text)
+    }
+}

@@ -1,0 +1,148 @@
+//! What the receiver tells its owner about each request: one [`ReceivedRequest`] per call, secrets
+//! masked, so the command line can print it and the desktop app can list it.
+
+use chrono::{DateTime, Utc};
+use qimen_core::clock::format_gmt8;
+use qimen_core::sensitive::mask;
+use qimen_core::sign::spi::{SpiVerdict, TimestampProblem};
+use serde::Serialize;
+
+/// Query parameters whose values are credentials and are masked in every record.
+pub const MASKED_PARAMS: [&str; 3] = ["session", "access_token", "refresh_token"];
+
+/// One request the receiver answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReceivedRequest {
+    pub received_at: DateTime<Utc>,
+    /// The HTTP verb (`POST`, `GET`).
+    pub http_method: String,
+    /// The URL path the caller used.
+    pub path: String,
+    /// The `method` parameter (the API name), when sent.
+    pub api_method: Option<String>,
+    /// The decoded query parameters in arrival order, credentials masked.
+    pub query: Vec<(String, String)>,
+    /// Body size in bytes (the declared size when the body was refused for being too large).
+    pub body_bytes: usize,
+    pub verdict: ReceiptVerdict,
+}
+
+/// What the receiver decided, in the order it checks: size, timestamp, signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReceiptVerdict {
+    /// Verified; the canned answer was sent.
+    Accepted,
+    /// The body exceeded the cap; answered 413.
+    BodyTooLarge { limit_bytes: usize },
+    /// The timestamp is missing, unreadable or outside the allowed window.
+    BadTimestamp { problem: TimestampProblem },
+    /// No `sign` in the query.
+    MissingSign,
+    /// The sign does not verify; what the sender should have signed, secret and credentials masked.
+    SignMismatch {
+        provided: String,
+        expected: String,
+        string_to_sign_masked: String,
+    },
+}
+
+impl ReceiptVerdict {
+    pub fn is_accepted(&self) -> bool {
+        matches!(self, ReceiptVerdict::Accepted)
+    }
+
+    /// The verdict of a signature check, with credential values masked in the signed string.
+    pub fn from_sign(verdict: SpiVerdict, query: &[(String, String)]) -> ReceiptVerdict {
+        match verdict {
+            SpiVerdict::Valid => ReceiptVerdict::Accepted,
+            SpiVerdict::MissingSign => ReceiptVerdict::MissingSign,
+            SpiVerdict::Mismatch {
+                provided,
+                expected,
+                string_to_sign_masked,
+            } => ReceiptVerdict::SignMismatch {
+                provided,
+                expected,
+                string_to_sign_masked: mask_credentials_in_signed(&string_to_sign_masked, query),
+            },
+        }
+    }
+}
+
+/// The query with credential values masked.
+pub fn mask_query(query: &[(String, String)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .map(|(k, v)| {
+            if MASKED_PARAMS.contains(&k.as_str()) {
+                (k.clone(), mask(v))
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
+        .collect()
+}
+
+/// A signed string with each credential's `key value` pair masked (the string holds them verbatim).
+fn mask_credentials_in_signed(signed: &str, query: &[(String, String)]) -> String {
+    let mut out = signed.to_string();
+    for (key, value) in query {
+        if MASKED_PARAMS.contains(&key.as_str()) && !value.is_empty() {
+            out = out.replace(&format!("{key}{value}"), &format!("{key}{}", mask(value)));
+        }
+    }
+    out
+}
+
+impl ReceivedRequest {
+    /// One readable line: time (GMT+8), verb, path, API method, size, verdict.
+    pub fn summary(&self) -> String {
+        let verdict = match &self.verdict {
+            ReceiptVerdict::Accepted => "accepted".to_string(),
+            ReceiptVerdict::BodyTooLarge { limit_bytes } => {
+                format!("refused: body larger than {limit_bytes} bytes (413)")
+            }
+            ReceiptVerdict::BadTimestamp { problem } => format!("refused: {problem}"),
+            ReceiptVerdict::MissingSign => "refused: no sign in the query".to_string(),
+            ReceiptVerdict::SignMismatch { .. } => "refused: sign does not verify".to_string(),
+        };
+        format!(
+            "{} {} {} method={} body={}B -> {}",
+            format_gmt8(self.received_at),
+            self.http_method,
+            self.path,
+            self.api_method.as_deref().unwrap_or("-"),
+            self.body_bytes,
+            verdict
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_is_masked_in_query_and_signed_string() {
+        let token = "6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4";
+        let query = vec![
+            ("method".to_string(), "x".to_string()),
+            ("session".to_string(), token.to_string()),
+        ];
+        let masked = mask_query(&query);
+        assert_eq!(masked[1].1, "******f4");
+        let verdict = ReceiptVerdict::from_sign(
+            SpiVerdict::Mismatch {
+                provided: "A".into(),
+                expected: "B".into(),
+                string_to_sign_masked: format!("******methodxsession{token}******"),
+            },
+            &query,
+        );
+        let shown = serde_json::to_string(&verdict).unwrap();
+        // The token must not survive anywhere in the serialised record.
+        assert!(!shown.contains(token), "{shown}");
+        assert!(shown.contains("session******f4"));
+    }
+}

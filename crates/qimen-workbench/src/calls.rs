@@ -1,0 +1,222 @@
+//! The console's call commands: preview, send (recorded in history, explained in the UI language),
+//! `curl`, and a pasted sign compared with ours.
+
+use super::call::{build, read_secret, BuiltCall};
+use super::environments::{id_of, is_local_id, resolve};
+use super::error::{network_code, MissingSecret, WorkbenchError};
+use super::types::{
+    CallInput, CallOutcome, CallPreview, NetworkFailure, SignCompareInput, SignTarget,
+};
+use super::view::{curl_line, request_view, response_view};
+use super::{lock, IpcError, Workbench, RECENT_BODIES};
+use crate::secrets::SecretKind;
+use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Profile};
+use qimen_core::client::HttpClient;
+use qimen_core::errors::explain;
+use qimen_core::protocol::environment::Environment;
+use qimen_core::sensitive::mask;
+use qimen_core::sign::{compare_pasted_sign, Params, SignComparison};
+use std::time::Instant;
+
+/// A call signed for its environment, with the profile it was signed for.
+struct Ready {
+    built: BuiltCall,
+    profile: Profile,
+    environment: Environment,
+    environment_id: String,
+}
+
+impl Workbench {
+    /// The environment a call names; `local` starts the gateway when needed. A profile saved on
+    /// the local gateway always points at the gateway running now.
+    async fn environment(&self, id: &str) -> Result<Environment, WorkbenchError> {
+        let gateway = if is_local_id(id) {
+            self.ensure_gateway().await?
+        } else {
+            String::new()
+        };
+        Ok(resolve(id, &gateway)?)
+    }
+
+    async fn ready(&self, input: &CallInput) -> Result<Ready, WorkbenchError> {
+        let profile = self.profile_for(input.profile_id)?;
+        let environment_id = match input.environment_id.trim() {
+            "" => id_of(&profile.environment),
+            id => id.to_string(),
+        };
+        let environment = self.environment(&environment_id).await?;
+        let built = build(
+            input,
+            &profile,
+            &environment,
+            self.secrets().as_ref(),
+            self.clock.as_ref(),
+        )?;
+        Ok(Ready {
+            built,
+            profile,
+            environment,
+            environment_id,
+        })
+    }
+
+    /// `call_preview`: the request exactly as it would be sent, and its signature; no network.
+    pub async fn call_preview(&self, input: CallInput) -> Result<CallPreview, IpcError> {
+        let result = self.ready(&input).await.map(|ready| CallPreview {
+            request: request_view(&ready.built.prepared),
+            signature: ready.built.prepared.redacted().signature,
+            wdt_signature: ready.built.wdt,
+        });
+        self.ipc(result)
+    }
+
+    /// `call_curl`: the session is masked unless `reveal_session` (the only path where a session
+    /// leaves Rust, and only on the user's explicit request).
+    pub async fn call_curl(
+        &self,
+        input: CallInput,
+        reveal_session: bool,
+    ) -> Result<String, IpcError> {
+        let result = self.ready(&input).await.map(|ready| {
+            let prepared = &ready.built.prepared;
+            if reveal_session {
+                curl_line(prepared)
+            } else {
+                curl_line(&prepared.redacted())
+            }
+        });
+        self.ipc(result)
+    }
+
+    fn client_for(&self, environment: &Environment) -> &HttpClient {
+        match environment {
+            Environment::Local { .. } => &self.local_client,
+            _ => &self.remote_client,
+        }
+    }
+
+    pub(super) async fn send_inner(
+        &self,
+        input: &CallInput,
+    ) -> Result<CallOutcome, WorkbenchError> {
+        let ready = self.ready(input).await?;
+        let lang = self.lang();
+        let prepared = &ready.built.prepared;
+        let started = Instant::now();
+        let sent = self.client_for(&ready.environment).send(prepared).await;
+        let origin = CallOrigin {
+            profile_id: Some(ready.profile.id),
+            profile_name: ready.profile.name.clone(),
+            environment: ready.environment_id.clone(),
+            at: self.clock.now(),
+        };
+        let (stored, response, result, explanation, network_error, full_body) = match sent {
+            Ok(exchange) => {
+                let result = exchange.parse();
+                let view = response_view(&exchange);
+                let stored = StoredOutcome::answered(
+                    exchange.status,
+                    view.latency_ms,
+                    exchange.body.clone(),
+                    &result,
+                );
+                let explanation = explain(&result, lang);
+                (
+                    stored,
+                    Some(view),
+                    Some(result),
+                    explanation,
+                    None,
+                    Some(exchange.body),
+                )
+            }
+            Err(e) => {
+                let failure = NetworkFailure {
+                    code: network_code(&e).to_string(),
+                    message: e.message(lang),
+                };
+                let latency = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+                let stored = StoredOutcome::unanswered(latency, failure.message.clone());
+                (stored, None, None, None, Some(failure), None)
+            }
+        };
+        let record = HistoryRecord::new(prepared, origin, stored)?;
+        let summary = self.store.history_insert(&record)?;
+        if let Some(body) = full_body {
+            let mut recent = lock(&self.recent_bodies);
+            recent.push_back((summary.id, body));
+            while recent.len() > RECENT_BODIES {
+                recent.pop_front();
+            }
+        }
+        Ok(CallOutcome {
+            history_id: summary.id,
+            request: request_view(prepared),
+            signature: prepared.redacted().signature,
+            wdt_signature: ready.built.wdt,
+            response,
+            result,
+            explanation,
+            network_error,
+        })
+    }
+
+    /// `call_send`: sends, records the call in history (session masked), explains a failure in the
+    /// UI language. A call that got no answer is an outcome with `network_error`, recorded too.
+    pub async fn call_send(&self, input: CallInput) -> Result<CallOutcome, IpcError> {
+        let result = self.send_inner(&input).await;
+        self.ipc(result)
+    }
+
+    async fn compare(&self, input: SignCompareInput) -> Result<SignComparison, WorkbenchError> {
+        let (profile, mut params, body, method) = match input.target {
+            SignTarget::Call { call } => {
+                let ready = self.ready(&call).await?;
+                let prepared = ready.built.prepared;
+                let params: Params = prepared
+                    .query
+                    .iter()
+                    .chain(prepared.form.iter())
+                    .filter(|(k, _)| k != "sign")
+                    .cloned()
+                    .collect();
+                let body = prepared.body.map(|b| b.text);
+                (ready.profile, params, body, prepared.signature.method)
+            }
+            SignTarget::History { history_id } => {
+                let entry = self.store.history_get(history_id)?;
+                let sent = super::history::SentRequest::read(&entry.request)?;
+                let profile = self.profile_for(entry.summary.profile_id)?;
+                (profile, sent.signed_params(), sent.body, sent.sign_method)
+            }
+        };
+        let secrets = self.secrets();
+        // History keeps the session masked; the stored token puts the real value back when the
+        // mask is its mask (the session the call was made with).
+        if let Some(shown) = params.get("session").cloned() {
+            if let Some(token) = read_secret(secrets.as_ref(), profile.id, SecretKind::AccessToken)?
+            {
+                if shown == mask(token.expose()) {
+                    params.insert("session".into(), token.expose().clone());
+                }
+            }
+        }
+        let secret =
+            read_secret(secrets.as_ref(), profile.id, SecretKind::AppSecret)?.ok_or_else(|| {
+                WorkbenchError::MissingSecret(MissingSecret::AppSecret, profile.name.clone())
+            })?;
+        Ok(compare_pasted_sign(
+            &input.pasted,
+            &params,
+            body.as_deref(),
+            secret.expose(),
+            method,
+        ))
+    }
+
+    /// `sign_compare`
+    pub async fn sign_compare(&self, input: SignCompareInput) -> Result<SignComparison, IpcError> {
+        let result = self.compare(input).await;
+        self.ipc(result)
+    }
+}

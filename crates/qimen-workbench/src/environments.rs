@@ -1,0 +1,201 @@
+//! The environments a user picks from instead of typing router URLs, and how the id a call names
+//! (`local`, `production`, `router:hu3cgwt0tc`, `https://…`) becomes an [`Environment`].
+
+use crate::api_docs::TextPair;
+use qimen_core::protocol::environment::Environment;
+use qimen_core::protocol::ApiFamily;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// The id of the built-in local gateway.
+pub const LOCAL_ID: &str = "local";
+
+/// The router URL of each family in one environment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct FamilyEndpoints {
+    pub top: String,
+    pub qimen_standard: String,
+    pub qimen_cloud: String,
+}
+
+impl FamilyEndpoints {
+    pub fn of(env: &Environment) -> Self {
+        FamilyEndpoints {
+            top: env.endpoint(ApiFamily::Top),
+            qimen_standard: env.endpoint(ApiFamily::QimenStandard),
+            qimen_cloud: env.endpoint(ApiFamily::QimenCloud),
+        }
+    }
+}
+
+/// One choice of the environment picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct EnvironmentOption {
+    /// What a call names in `environment_id`.
+    pub id: String,
+    pub label: TextPair,
+    pub environment: Environment,
+    pub endpoints: FamilyEndpoints,
+    pub is_local: bool,
+}
+
+fn text(zh: &str, en: &str) -> TextPair {
+    TextPair {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+/// Every built-in choice; `gateway_url` is where the local gateway listens. Any other id a call
+/// names is read by [`resolve`] (`router:CODE`, `router-test:CODE`, an http(s) URL).
+pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
+    let entries = [
+        (
+            LOCAL_ID,
+            text(
+                "本地网关（离线演示，无需账号）",
+                "Local gateway (offline demo, no account needed)",
+            ),
+            Environment::Local {
+                base_url: gateway_url.to_string(),
+            },
+        ),
+        (
+            "production",
+            text(
+                "正式环境（TOP eco.taobao.com / 奇门 qimen.api.taobao.com）",
+                "Production (TOP eco.taobao.com / Qimen qimen.api.taobao.com)",
+            ),
+            Environment::Production,
+        ),
+        (
+            "overseas",
+            text(
+                "海外正式环境（api.taobao.com）",
+                "Overseas production (api.taobao.com)",
+            ),
+            Environment::Overseas,
+        ),
+        (
+            "sandbox",
+            text("沙箱环境（tbsandbox.com）", "Sandbox (tbsandbox.com)"),
+            Environment::Sandbox,
+        ),
+        (
+            "qimen-test",
+            text(
+                "奇门联调环境（/router/qmtest）",
+                "Qimen joint test (/router/qmtest)",
+            ),
+            Environment::QimenTest { legacy_path: false },
+        ),
+        (
+            "qimen-test-legacy",
+            text(
+                "奇门联调环境（旺店通文档地址 /top/router/qmtest）",
+                "Qimen joint test (the 旺店通 guide's /top/router/qmtest)",
+            ),
+            Environment::QimenTest { legacy_path: true },
+        ),
+        (
+            "router:hu3cgwt0tc",
+            text(
+                "旺店通企业版路由（hu3cgwt0tc.api.taobao.com）",
+                "旺店通 enterprise router (hu3cgwt0tc.api.taobao.com)",
+            ),
+            Environment::ProviderRouter {
+                code: "hu3cgwt0tc".into(),
+                test: false,
+            },
+        ),
+        (
+            "router-test:hu3cgwt0tc",
+            text(
+                "旺店通企业版联调路由（hu3cgwt0tc.api.taobao.com/router/qmtest）",
+                "旺店通 enterprise joint-test router (hu3cgwt0tc …/router/qmtest)",
+            ),
+            Environment::ProviderRouter {
+                code: "hu3cgwt0tc".into(),
+                test: true,
+            },
+        ),
+    ];
+    entries
+        .into_iter()
+        .map(|(id, label, environment)| EnvironmentOption {
+            id: id.to_string(),
+            label,
+            endpoints: FamilyEndpoints::of(&environment),
+            is_local: matches!(environment, Environment::Local { .. }),
+            environment,
+        })
+        .collect()
+}
+
+/// The environment an id names: `local` is the running gateway at `gateway_url`; anything else is
+/// what [`Environment::parse`] reads.
+pub fn resolve(
+    id: &str,
+    gateway_url: &str,
+) -> Result<Environment, qimen_core::protocol::environment::EnvironmentError> {
+    if id.trim().eq_ignore_ascii_case(LOCAL_ID) {
+        return Ok(Environment::Local {
+            base_url: gateway_url.to_string(),
+        });
+    }
+    Environment::parse(id)
+}
+
+/// The id a saved environment is picked by again (the inverse of [`resolve`]).
+pub fn id_of(env: &Environment) -> String {
+    match env {
+        Environment::Local { .. } => LOCAL_ID.into(),
+        Environment::Production => "production".into(),
+        Environment::Overseas => "overseas".into(),
+        Environment::Sandbox => "sandbox".into(),
+        Environment::QimenTest { legacy_path: false } => "qimen-test".into(),
+        Environment::QimenTest { legacy_path: true } => "qimen-test-legacy".into(),
+        Environment::ProviderRouter { code, test: false } => format!("router:{code}"),
+        Environment::ProviderRouter { code, test: true } => format!("router-test:{code}"),
+        Environment::Url { url } => url.clone(),
+    }
+}
+
+/// Whether an id names the local gateway (which must then be running).
+pub fn is_local_id(id: &str) -> bool {
+    id.trim().eq_ignore_ascii_case(LOCAL_ID)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_option_resolves_back_to_itself() {
+        let gateway = "http://127.0.0.1:41234";
+        for option in options(gateway) {
+            let env = resolve(&option.id, gateway);
+            assert_eq!(env.as_ref(), Ok(&option.environment), "{}", option.id);
+            assert_eq!(id_of(&option.environment), option.id);
+        }
+        let local = resolve("local", gateway).unwrap_or(Environment::Production);
+        assert_eq!(
+            local.endpoint(ApiFamily::QimenCloud),
+            "http://127.0.0.1:41234/router/qm"
+        );
+    }
+
+    #[test]
+    fn typed_urls_and_router_codes_are_accepted() {
+        let url = resolve("https://example.com/router/rest", "x");
+        assert_eq!(
+            url,
+            Ok(Environment::Url {
+                url: "https://example.com/router/rest".into()
+            })
+        );
+        assert!(resolve("moon", "x").is_err());
+    }
+}

@@ -1,0 +1,292 @@
+//! qimen-workbench: the desktop app's services, over [`qimen_core`] (the protocol) and [`qimen_server`]
+//! (the local gateway); no window. One async method per IPC command, each returning
+//! `Result<T, IpcError>`, so the Tauri shell is a list of one-line adapters and every command can be
+//! tested without a window.
+//!
+//! A [`Workbench`] owns what a running app needs: the SQLite [`Store`], the [`SecretStore`] (the OS
+//! keyring, or memory for this run when the user accepts it), two HTTP clients (the system proxy for
+//! the platform, none for the loopback gateway), the local gateway (started on a free 127.0.0.1 port
+//! the first time the local environment is used, kept for the run), and the UI language.
+//!
+//! Secrets are read from the secret store at the moment a call is signed and dropped after; the
+//! history keeps the request with the session masked; no answer of this crate carries a secret.
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`store`] | SQLite (WAL, migrations): profiles, call history with full-text search and retention, settings, onboarding progress |
+//! | [`secrets`] | the OS keyring behind a small trait, an in-memory fallback for this run, and an availability probe |
+//! | [`oauth`] | getting a session: authorize URL and state, callback URL kinds, the one-shot loopback listener, pasted redirects, token exchange and refresh |
+//! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
+//! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) |
+//! | [`places`] | where the app keeps its data and keyring entries (shared with the CLI) |
+//! | [`error`] | [`IpcError`] and the codes the UI switches on |
+//! | [`types`] | the IPC shapes (exported to TypeScript) |
+//! | [`environments`] | the environment picker |
+//! | [`call`] | from [`CallInput`] + profile to a signed request, `wdt_sign` included |
+//! | [`view`] | the request and response as shown, `curl` |
+//! | `profiles`, `calls`, `history` | the commands, by subject |
+//! | [`session`] | the session capture commands over [`oauth`] |
+//! | [`onboarding`] | the onboarding guide: its pure reasoning ([`onboarding::guide`]) and its commands |
+
+pub mod api_docs;
+pub mod catalog;
+pub mod oauth;
+pub mod secrets;
+pub mod store;
+
+pub mod call;
+mod calls;
+pub mod environments;
+pub mod error;
+mod history;
+pub mod onboarding;
+pub mod places;
+mod profiles;
+pub mod session;
+pub mod types;
+pub mod view;
+
+pub use error::{IpcError, WorkbenchError};
+pub use onboarding::{GuideError, TaobaokeCatalogView};
+pub use session::{
+    CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus,
+};
+pub use types::*;
+pub use view::DISPLAY_BODY_CAP_BYTES;
+
+use crate::secrets::{probe, KeyringStatus, MemoryStore, SecretStore};
+use crate::store::Store;
+use qimen_core::client::{ClientOptions, HttpClient, ProxySetting};
+use qimen_core::clock::Clock;
+use qimen_core::errors::Lang;
+use qimen_server::gateway::{GatewayConfig, RunningGateway};
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+
+/// How a workbench is opened.
+pub struct WorkbenchConfig {
+    /// Where the database (and nothing secret) is kept.
+    pub data_dir: PathBuf,
+    /// The OS keyring in the app; a [`MemoryStore`] in tests.
+    pub secret_store: Arc<dyn SecretStore>,
+    /// The keyring service name the store uses (`qimen-workbench`, or a test's own).
+    pub keyring_service: String,
+    pub clock: Arc<dyn Clock>,
+    /// The language until the user picks one (first run).
+    pub language: UiLanguage,
+}
+
+/// Where the selected profile is remembered between runs (the store has no setting for it yet):
+/// a one-line file holding the id, in the data folder.
+const CURRENT_PROFILE_FILE: &str = "current-profile";
+
+/// How many recent full response bodies are kept in memory for `response_save`, for answers larger
+/// than what history keeps.
+const RECENT_BODIES: usize = 4;
+
+/// The running app's state.
+pub struct Workbench {
+    data_dir: PathBuf,
+    keyring_service: String,
+    store: Store,
+    secrets: RwLock<Arc<dyn SecretStore>>,
+    keyring: RwLock<KeyringStatus>,
+    secrets_in_memory: RwLock<bool>,
+    remote_client: HttpClient,
+    local_client: HttpClient,
+    gateway: tokio::sync::Mutex<Option<RunningGateway>>,
+    clock: Arc<dyn Clock>,
+    current_profile: Mutex<Option<i64>>,
+    recent_bodies: Mutex<VecDeque<(i64, String)>>,
+    session_flows: crate::oauth::flow::FlowRegistry,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // The guarded values are replaced whole, never left half-written, so a poisoned lock is usable.
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Workbench {
+    /// Opens the data folder (creating the database on first run), checks the keyring, and on
+    /// first run creates and selects the demo profile.
+    pub fn open(config: WorkbenchConfig) -> Result<Workbench, IpcError> {
+        let lang = config.language.lang();
+        Self::open_inner(config).map_err(|e| e.to_ipc(lang))
+    }
+
+    fn open_inner(config: WorkbenchConfig) -> Result<Workbench, WorkbenchError> {
+        let store = Store::open(&config.data_dir)?.with_clock(config.clock.clone());
+        let keyring = probe(config.secret_store.as_ref());
+        let client = |proxy| {
+            HttpClient::new(ClientOptions {
+                proxy,
+                ..ClientOptions::default()
+            })
+        };
+        let current = std::fs::read_to_string(config.data_dir.join(CURRENT_PROFILE_FILE))
+            .ok()
+            .and_then(|t| t.trim().parse::<i64>().ok());
+        let workbench = Workbench {
+            data_dir: config.data_dir,
+            keyring_service: config.keyring_service,
+            store,
+            secrets: RwLock::new(config.secret_store),
+            keyring: RwLock::new(keyring),
+            secrets_in_memory: RwLock::new(false),
+            remote_client: client(ProxySetting::System)?,
+            local_client: client(ProxySetting::Direct)?,
+            gateway: tokio::sync::Mutex::new(None),
+            clock: config.clock,
+            current_profile: Mutex::new(current),
+            recent_bodies: Mutex::new(VecDeque::new()),
+            session_flows: Default::default(),
+        };
+        if !workbench.store.settings_get()?.first_run_done {
+            workbench.first_run(config.language)?;
+        }
+        Ok(workbench)
+    }
+
+    /// The UI language now.
+    pub fn lang(&self) -> Lang {
+        self.store
+            .settings_get()
+            .map(|s| s.language)
+            .unwrap_or(Lang::ZhCn)
+    }
+
+    fn ipc<T>(&self, result: Result<T, WorkbenchError>) -> Result<T, IpcError> {
+        result.map_err(|e| e.to_ipc(self.lang()))
+    }
+
+    pub fn keyring_service(&self) -> &str {
+        &self.keyring_service
+    }
+
+    fn secrets(&self) -> Arc<dyn SecretStore> {
+        self.secrets
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The local gateway's URL, starting it on a free loopback port the first time.
+    pub async fn gateway_url(&self) -> Result<String, IpcError> {
+        let result = self.ensure_gateway().await;
+        self.ipc(result)
+    }
+
+    async fn ensure_gateway(&self) -> Result<String, WorkbenchError> {
+        let mut gateway = self.gateway.lock().await;
+        if let Some(running) = gateway.as_ref() {
+            return Ok(running.base_url());
+        }
+        let running =
+            qimen_server::gateway::start(GatewayConfig::demo(), self.clock.clone(), 0).await?;
+        let url = running.base_url();
+        *gateway = Some(running);
+        Ok(url)
+    }
+
+    async fn running_gateway_url(&self) -> Option<String> {
+        self.gateway.lock().await.as_ref().map(|g| g.base_url())
+    }
+
+    /// Stops the local gateway (the app calls it on exit; dropping the workbench also ends it).
+    pub async fn shutdown(&self) {
+        if let Some(running) = self.gateway.lock().await.take() {
+            running.shutdown().await;
+        }
+    }
+
+    async fn app_info_inner(&self) -> Result<AppInfo, WorkbenchError> {
+        let settings = self.store.settings_get()?;
+        let current = self.current_profile()?;
+        let local = current.as_ref().is_none_or(|p| {
+            matches!(
+                p.environment,
+                qimen_core::protocol::environment::Environment::Local { .. }
+            )
+        });
+        let gateway_url = if local {
+            Some(self.ensure_gateway().await?)
+        } else {
+            self.running_gateway_url().await
+        };
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            demo_mode: current.as_ref().is_some_and(|p| p.is_demo),
+            gateway_url,
+            keyring: self
+                .keyring
+                .read()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
+            secrets_in_memory: *self
+                .secrets_in_memory
+                .read()
+                .unwrap_or_else(|e| e.into_inner()),
+            language: match settings.language {
+                Lang::ZhCn => UiLanguage::ZhCn,
+                Lang::En => UiLanguage::EnUs,
+            },
+            retention: settings.history_retention,
+            data_dir: self.data_dir.display().to_string(),
+            current_profile_id: current.map(|p| p.id),
+        })
+    }
+
+    /// `app_info`
+    pub async fn app_info(&self) -> Result<AppInfo, IpcError> {
+        let result = self.app_info_inner().await;
+        self.ipc(result)
+    }
+
+    /// `settings_set`
+    pub async fn settings_set(&self, input: SettingsInput) -> Result<AppInfo, IpcError> {
+        let result = async {
+            if let Some(language) = input.language {
+                self.store.settings_set_language(language.lang())?;
+            }
+            if let Some(keep) = input.retention {
+                self.store.settings_set_history_retention(keep)?;
+            }
+            self.app_info_inner().await
+        }
+        .await;
+        self.ipc(result)
+    }
+
+    /// `secrets_use_memory`: the user accepted keeping secrets in memory for this run only. The
+    /// demo profile's documented secrets are put there again so the demo keeps working.
+    pub async fn secrets_use_memory(&self) -> Result<AppInfo, IpcError> {
+        let result = async {
+            let memory: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
+            *self.secrets.write().unwrap_or_else(|e| e.into_inner()) = memory.clone();
+            *self.keyring.write().unwrap_or_else(|e| e.into_inner()) = probe(memory.as_ref());
+            *self
+                .secrets_in_memory
+                .write()
+                .unwrap_or_else(|e| e.into_inner()) = true;
+            self.store_demo_secrets()?;
+            self.app_info_inner().await
+        }
+        .await;
+        self.ipc(result)
+    }
+
+    /// `environments_list`: the built-in choices, the local gateway started so its URL is real.
+    pub async fn environments_list(
+        &self,
+    ) -> Result<Vec<environments::EnvironmentOption>, IpcError> {
+        let result = self.ensure_gateway().await;
+        self.ipc(result.map(|url| environments::options(&url)))
+    }
+
+    /// `api_catalogue`: every documented API, datetime examples written for now.
+    pub async fn api_catalogue(&self) -> Result<Vec<crate::api_docs::ApiDoc>, IpcError> {
+        let result = crate::api_docs::catalogue_at(self.clock.now()).map_err(WorkbenchError::from);
+        self.ipc(result)
+    }
+}

@@ -1,0 +1,256 @@
+//! Choosing a scenario of document 003 (§二, §四.1.2, §六) and preparing the test console for it.
+//!
+//! Choosing sets the profile's scenario, its role when the document ties one to the scenario (the
+//! Qimen custom scenario does not), and `target_app_key` to 旺店通's AppKey 21363512, since every
+//! scenario here has 旺店通 as the online ERP. The preset names the call the console opens with: the
+//! joint-test API `qimen.taobao.crm.order.detail.get` for ERP-CRM, otherwise the scenario's first API
+//! the user's side sends that the local gateway answers. A profile on the local gateway stays there;
+//! elsewhere the joint test goes to the document's joint-test domain (`qimen-test-legacy`, i.e.
+//! `/top/router/qmtest`) and a scenario preset to the profile's own environment.
+
+use super::error::GuideError;
+use super::types::{ConsolePreset, PresetApi, PresetPurpose, ScenarioChoice, ScenariosView};
+use crate::api_docs::ApiDoc;
+use crate::catalog::wdt::{Caller, Scenario, WdtGuide};
+use crate::catalog::Localized;
+use crate::environments::id_of;
+use crate::store::{Profile, ProfileInput};
+use crate::{CallInput, IpcError, ParamRow, WdtOptions, Workbench};
+use qimen_core::protocol::environment::Environment;
+use qimen_core::sign::SignMethod;
+
+/// The environment id of the document's joint-test domain (`http://qimen.api.taobao.com/top/router/qmtest`).
+pub const JOINT_TEST_ENVIRONMENT_ID: &str = "qimen-test-legacy";
+
+fn loc(zh: String, en: String) -> Localized {
+    Localized { zh, en }
+}
+
+/// The environment a preset calls: the local gateway for a local profile, else `otherwise`.
+fn environment_for(profile: &Profile, otherwise: String) -> String {
+    match profile.environment {
+        Environment::Local { .. } => crate::environments::LOCAL_ID.to_string(),
+        _ => otherwise,
+    }
+}
+
+/// A console call of `doc` for `profile`: the catalogue's example values, with the profile's
+/// 旺店通 seller account where the API asks for one.
+fn call_for(doc: &ApiDoc, profile: &Profile, environment_id: String) -> CallInput {
+    let params = doc
+        .params
+        .iter()
+        .filter_map(|p| {
+            let value = match (p.name.as_str(), &profile.wdt_sid) {
+                ("sid" | "customerid", Some(sid)) => sid.clone(),
+                _ => p.example.clone()?,
+            };
+            Some(ParamRow {
+                key: p.name.clone(),
+                value,
+            })
+        })
+        .collect();
+    CallInput {
+        profile_id: Some(profile.id),
+        environment_id,
+        method: doc.name.clone(),
+        family: Some(doc.family),
+        sign_method: SignMethod::Md5,
+        format: None,
+        params,
+        body: doc.body_example.clone(),
+        target_app_key: doc.target_app_key.clone(),
+        customer_id: None,
+        use_session: doc.needs_session,
+        wdt: WdtOptions {
+            compute: doc.wdt_sign.is_some(),
+        },
+    }
+}
+
+impl Workbench {
+    fn api_docs_now(&self) -> Result<Vec<ApiDoc>, GuideError> {
+        crate::api_docs::catalogue_at(self.clock.now()).map_err(|e| GuideError::Workbench(e.into()))
+    }
+
+    fn preset_apis(scenario: &Scenario, docs: &[ApiDoc]) -> Vec<PresetApi> {
+        scenario
+            .apis
+            .iter()
+            .map(|api| {
+                let doc = docs.iter().find(|d| d.answers_to(&api.method));
+                PresetApi {
+                    method: api.method.clone(),
+                    title: api.title.clone(),
+                    caller: api.caller,
+                    served_locally: doc.is_some_and(|d| d.served_locally),
+                    documented: doc.is_some(),
+                }
+            })
+            .collect()
+    }
+
+    /// The console preset of a scenario for a profile.
+    fn scenario_preset(
+        &self,
+        guide: &WdtGuide,
+        scenario: &Scenario,
+        profile: &Profile,
+    ) -> Result<ConsolePreset, GuideError> {
+        let docs = self.api_docs_now()?;
+        if scenario
+            .apis
+            .iter()
+            .any(|a| a.method == guide.constants.joint_test_api)
+        {
+            let mut preset = self.joint_test_preset_with(guide, profile, &docs);
+            preset.purpose = PresetPurpose::Scenario;
+            preset.scenario_id = Some(scenario.id.clone());
+            preset.apis = Self::preset_apis(scenario, &docs);
+            return Ok(preset);
+        }
+        let apis = Self::preset_apis(scenario, &docs);
+        // Prefer what the user's side sends and the local gateway answers, then anything it answers,
+        // then anything documented.
+        let pick = apis
+            .iter()
+            .find(|a| a.caller == Caller::You && a.served_locally)
+            .or_else(|| apis.iter().find(|a| a.served_locally))
+            .or_else(|| apis.iter().find(|a| a.documented));
+        let environment_id = environment_for(profile, id_of(&profile.environment));
+        let call = pick
+            .and_then(|a| docs.iter().find(|d| d.answers_to(&a.method)))
+            .map(|doc| call_for(doc, profile, environment_id.clone()));
+        let note = match (&call, &scenario.apis_note) {
+            (None, _) => loc(
+                format!("文档未列出“{}”场景的接口，请按奇门官方场景文档对接。", scenario.name.zh),
+                format!("The document lists no API for \"{}\"; follow the official Qimen scenario documentation.", scenario.name.en),
+            ),
+            (Some(c), Some(apis_note)) => loc(
+                format!("已准备 {}（环境 {}）。{}", c.method, c.environment_id, apis_note.zh),
+                format!("Prepared {} (environment {}). {}", c.method, c.environment_id, apis_note.en),
+            ),
+            (Some(c), None) => loc(
+                format!("已准备 {}（环境 {}）。", c.method, c.environment_id),
+                format!("Prepared {} (environment {}).", c.method, c.environment_id),
+            ),
+        };
+        Ok(ConsolePreset {
+            purpose: PresetPurpose::Scenario,
+            scenario_id: Some(scenario.id.clone()),
+            call,
+            apis,
+            note,
+        })
+    }
+
+    fn joint_test_preset_with(
+        &self,
+        guide: &WdtGuide,
+        profile: &Profile,
+        docs: &[ApiDoc],
+    ) -> ConsolePreset {
+        let c = &guide.constants;
+        let environment_id = environment_for(profile, JOINT_TEST_ENVIRONMENT_ID.to_string());
+        let call = docs
+            .iter()
+            .find(|d| d.answers_to(&c.joint_test_api))
+            .map(|doc| {
+                let mut call = call_for(doc, profile, environment_id.clone());
+                call.target_app_key = Some(c.wdt_target_app_key.clone());
+                call
+            });
+        let scenario = guide
+            .scenarios
+            .iter()
+            .find(|s| s.apis.iter().any(|a| a.method == c.joint_test_api));
+        ConsolePreset {
+            purpose: PresetPurpose::JointTest,
+            scenario_id: scenario.map(|s| s.id.clone()),
+            apis: scenario.map_or_else(Vec::new, |s| Self::preset_apis(s, docs)),
+            call,
+            note: loc(
+                format!(
+                    "联调接口 {}，target_app_key={}（旺店通ERP），环境 {}；联调域名 {}。",
+                    c.joint_test_api, c.wdt_target_app_key, environment_id, c.joint_test_domain
+                ),
+                format!(
+                    "Joint-test API {}, target_app_key={} (旺店通 ERP), environment {}; joint-test domain {}.",
+                    c.joint_test_api, c.wdt_target_app_key, environment_id, c.joint_test_domain
+                ),
+            ),
+        }
+    }
+
+    /// The joint-test preset of a profile (tracker step "run the joint test").
+    pub(super) fn joint_test_preset(&self, profile: &Profile) -> Result<ConsolePreset, GuideError> {
+        let guide = crate::catalog::wdt_guide()?;
+        let docs = self.api_docs_now()?;
+        Ok(self.joint_test_preset_with(guide, profile, &docs))
+    }
+
+    /// The preset of the profile's scenario, `None` when it has none (or an unknown one).
+    pub(super) fn profile_scenario_preset(
+        &self,
+        profile: &Profile,
+    ) -> Result<Option<ConsolePreset>, GuideError> {
+        let guide = crate::catalog::wdt_guide()?;
+        match guide.scenario(&profile.scenario) {
+            Some(s) => self.scenario_preset(guide, s, profile).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// `scenarios_list`
+    pub async fn scenarios_list(&self) -> Result<ScenariosView, IpcError> {
+        let result = crate::catalog::wdt_guide()
+            .map(|g| ScenariosView {
+                scenarios: g.scenarios.clone(),
+                roles: g.roles.clone(),
+                channels: g.joint_test_channels.clone(),
+                constants: g.constants.clone(),
+            })
+            .map_err(GuideError::from);
+        self.guide(result)
+    }
+
+    /// `scenario_choose`: sets the profile's scenario, role and 旺店通 target, and prepares the console.
+    pub async fn scenario_choose(
+        &self,
+        profile_id: i64,
+        scenario_id: String,
+    ) -> Result<ScenarioChoice, IpcError> {
+        let result = (|| {
+            let guide = crate::catalog::wdt_guide()?;
+            let scenario = guide
+                .scenario(scenario_id.trim())
+                .ok_or_else(|| GuideError::UnknownScenario(scenario_id.clone()))?;
+            let profile = self.store.profiles_get(profile_id)?;
+            let mut input = ProfileInput::from(&profile);
+            input.scenario = scenario.id.clone();
+            if let Some(role) = scenario.your_role {
+                input.role = role.into();
+            }
+            input.target_app_key = Some(guide.constants.wdt_target_app_key.clone());
+            let updated = self.store.profiles_update(profile_id, &input)?;
+            let preset = self.scenario_preset(guide, scenario, &updated)?;
+            Ok::<_, GuideError>((updated.id, preset))
+        })();
+        let (id, console_preset) = self.guide(result)?;
+        let profile = self.profile_view_of(id).await?;
+        Ok(ScenarioChoice {
+            profile,
+            console_preset,
+        })
+    }
+
+    /// The profile as the UI sees it (secrets only as flags and hints).
+    pub(super) async fn profile_view_of(&self, id: i64) -> Result<crate::ProfileView, IpcError> {
+        let views = self.profiles_list().await?;
+        match views.into_iter().find(|v| v.profile.id == id) {
+            Some(v) => Ok(v),
+            None => self.guide(Err(crate::store::StoreError::ProfileNotFound(id).into())),
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Profile commands, the selected profile, and the first run: a demo profile on the local gateway
+//! (the documented demo app 23000001 and 旺店通 demo account), its secrets stored like any other,
+//! selected, so a new user's first call succeeds without credentials.
+
+use super::call::read_secret;
+use super::error::WorkbenchError;
+use super::types::{ProfileForm, ProfileView, UiLanguage};
+use super::{lock, AppInfo, IpcError, Workbench, CURRENT_PROFILE_FILE};
+use crate::secrets::{copy_profile, forget_profile, SecretKey, SecretKind};
+use crate::store::{Profile, ProfileInput, ProfileRole};
+use qimen_core::protocol::environment::Environment;
+use qimen_core::sensitive::SecretString;
+use qimen_server::gateway::apis::{WDT_DEMO_APPKEY, WDT_DEMO_APP_SECRET, WDT_DEMO_SID};
+use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
+
+/// The demo profile's name.
+pub const DEMO_PROFILE_NAME: &str = "演示：本地网关 Demo";
+
+/// Until the gateway has started, a local profile names the loopback address without a port; the
+/// running gateway's address always replaces it when a call is made.
+const LOCAL_PLACEHOLDER_URL: &str = "http://127.0.0.1";
+
+impl Workbench {
+    pub(super) fn first_run(&self, language: UiLanguage) -> Result<(), WorkbenchError> {
+        self.store.settings_set_language(language.lang())?;
+        let demo = match self.store.profiles_list()?.into_iter().find(|p| p.is_demo) {
+            Some(existing) => existing,
+            None => self.store.profiles_create(&ProfileInput {
+                name: DEMO_PROFILE_NAME.into(),
+                app_key: DEMO_ERP_APP_KEY.into(),
+                role: ProfileRole::Erp,
+                scenario: String::new(),
+                environment: Environment::Local {
+                    base_url: LOCAL_PLACEHOLDER_URL.into(),
+                },
+                callback_url: None,
+                target_app_key: None,
+                customer_id: None,
+                wdt_sid: Some(WDT_DEMO_SID.into()),
+                wdt_appkey: Some(WDT_DEMO_APPKEY.into()),
+                is_demo: true,
+            })?,
+        };
+        self.select(demo.id)?;
+        // Without a keyring the demo secrets cannot be stored yet; the app says so and, when the
+        // user keeps secrets in memory, stores them there (see `secrets_use_memory`).
+        if let Err(e) = self.store_demo_secrets() {
+            tracing::warn!("demo profile secrets not stored: {e}");
+        }
+        self.store.settings_set_first_run_done(true)?;
+        Ok(())
+    }
+
+    /// Stores the demo profile's documented (public, not real) secrets in the current secret store.
+    pub(super) fn store_demo_secrets(&self) -> Result<(), WorkbenchError> {
+        let secrets = self.secrets();
+        for demo in self
+            .store
+            .profiles_list()?
+            .into_iter()
+            .filter(|p| p.is_demo)
+        {
+            if demo.app_key == DEMO_ERP_APP_KEY {
+                secrets.set(
+                    &SecretKey::new(demo.id, SecretKind::AppSecret),
+                    &SecretString::from(DEMO_ERP_SECRET),
+                )?;
+                secrets.set(
+                    &SecretKey::new(demo.id, SecretKind::WdtSecret),
+                    &SecretString::from(WDT_DEMO_APP_SECRET),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn select(&self, id: i64) -> Result<(), WorkbenchError> {
+        let path = self.data_dir.join(CURRENT_PROFILE_FILE);
+        std::fs::write(&path, id.to_string()).map_err(|e| WorkbenchError::Save {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        *lock(&self.current_profile) = Some(id);
+        Ok(())
+    }
+
+    /// The selected profile, `None` when none is (or it was deleted).
+    pub(super) fn current_profile(&self) -> Result<Option<Profile>, WorkbenchError> {
+        let Some(id) = *lock(&self.current_profile) else {
+            return Ok(None);
+        };
+        match self.store.profiles_get(id) {
+            Ok(p) => Ok(Some(p)),
+            Err(crate::store::StoreError::ProfileNotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The profile a call names, else the selected one.
+    pub(super) fn profile_for(&self, id: Option<i64>) -> Result<Profile, WorkbenchError> {
+        match id {
+            Some(id) => Ok(self.store.profiles_get(id)?),
+            None => self.current_profile()?.ok_or(WorkbenchError::NoProfile),
+        }
+    }
+
+    fn view(&self, profile: Profile) -> Result<ProfileView, WorkbenchError> {
+        let secrets = self.secrets();
+        let app = read_secret(secrets.as_ref(), profile.id, SecretKind::AppSecret)?;
+        let wdt = read_secret(secrets.as_ref(), profile.id, SecretKind::WdtSecret)?;
+        let session = read_secret(secrets.as_ref(), profile.id, SecretKind::AccessToken)?;
+        Ok(ProfileView {
+            secret_stored: app.is_some(),
+            secret_hint: app.map(|s| s.hint()),
+            wdt_secret_stored: wdt.is_some(),
+            wdt_secret_hint: wdt.map(|s| s.hint()),
+            session_stored: session.is_some(),
+            profile,
+        })
+    }
+
+    /// `profiles_list`
+    pub async fn profiles_list(&self) -> Result<Vec<ProfileView>, IpcError> {
+        let result = (|| {
+            self.store
+                .profiles_list()?
+                .into_iter()
+                .map(|p| self.view(p))
+                .collect::<Result<Vec<_>, WorkbenchError>>()
+        })();
+        self.ipc(result)
+    }
+
+    fn save(&self, form: ProfileForm) -> Result<ProfileView, WorkbenchError> {
+        let ProfileForm {
+            id,
+            fields,
+            app_secret,
+            wdt_secret,
+        } = form;
+        // Secrets become `SecretString` at once, so no copy in clear outlives this function.
+        let app_secret = app_secret.map(SecretString::from);
+        let wdt_secret = wdt_secret.map(SecretString::from);
+        let profile = match id {
+            None => self.store.profiles_create(&fields)?,
+            Some(id) => self.store.profiles_update(id, &fields)?,
+        };
+        let secrets = self.secrets();
+        for (value, kind) in [
+            (app_secret, SecretKind::AppSecret),
+            (wdt_secret, SecretKind::WdtSecret),
+        ] {
+            let key = SecretKey::new(profile.id, kind);
+            match value {
+                None => {}
+                Some(v) if v.is_blank() => secrets.delete(&key)?,
+                Some(v) => secrets.set(&key, &SecretString::from(v.expose().trim()))?,
+            }
+        }
+        self.view(profile)
+    }
+
+    /// `profile_save`
+    pub async fn profile_save(&self, form: ProfileForm) -> Result<ProfileView, IpcError> {
+        let result = self.save(form);
+        self.ipc(result)
+    }
+
+    /// `profile_duplicate`: the copy gets the original's secrets too.
+    pub async fn profile_duplicate(&self, id: i64) -> Result<ProfileView, IpcError> {
+        let result = (|| {
+            let copy = self.store.profiles_duplicate(id, self.lang())?;
+            copy_profile(self.secrets().as_ref(), id, copy.id)?;
+            self.view(copy)
+        })();
+        self.ipc(result)
+    }
+
+    /// `profile_delete`: the profile, its keyring entries, and the selection if it was selected.
+    pub async fn profile_delete(&self, id: i64) -> Result<(), IpcError> {
+        let result = (|| {
+            self.store.profiles_delete(id)?;
+            forget_profile(self.secrets().as_ref(), id)?;
+            let mut current = lock(&self.current_profile);
+            if *current == Some(id) {
+                *current = None;
+                let _ = std::fs::remove_file(self.data_dir.join(CURRENT_PROFILE_FILE));
+            }
+            Ok(())
+        })();
+        self.ipc(result)
+    }
+
+    /// `profile_select`
+    pub async fn profile_select(&self, id: i64) -> Result<AppInfo, IpcError> {
+        let result = async {
+            self.store.profiles_get(id)?;
+            self.select(id)?;
+            self.app_info_inner().await
+        }
+        .await;
+        self.ipc(result)
+    }
+}

@@ -1,0 +1,137 @@
+//! The app's memory between runs: profiles, the history of every call, and settings, in one SQLite
+//! file (`workbench.sqlite3`) in the data folder the app is given.
+//!
+//! SQLite runs in WAL mode with foreign keys on; the schema is a numbered list of SQL files in
+//! `crates/qimen-core/migrations/`, compiled in and applied in order inside one transaction, with the
+//! applied count kept in `PRAGMA user_version`. A database written by a newer version is refused
+//! rather than guessed at.
+//!
+//! Nothing here ever holds a secret: the AppSecret and tokens live in the keyring ([`crate::secrets`]),
+//! history keeps the request with the session masked, and a test reads the raw file to prove it.
+//! A deleted profile's calls stay in history with `profile_id` NULL and the name they were made under.
+
+mod error;
+mod field_errors;
+mod history;
+mod history_query;
+mod migrate;
+mod onboarding;
+mod profile;
+mod profiles;
+mod sessions;
+mod settings;
+
+pub use error::StoreError;
+pub use field_errors::{FieldErrors, FieldProblem};
+pub use history::{
+    CallOrigin, CallOutcome, HistoryEntry, HistoryRecord, HistorySummary, RESPONSE_CAP_BYTES,
+};
+pub use history_query::{HistoryPage, HistoryQuery, DEFAULT_PAGE, MAX_PAGE};
+pub use migrate::SCHEMA_VERSION;
+pub use onboarding::{
+    is_email, mainland_mobile, AppDetails, AppDetailsError, AppDetailsErrors, AppDetailsInput,
+    AttachedFile, StepRecord, StoredMaterials, ValidAppDetails, APP_NAME_MAX_CHARS,
+    LOGIN_NAME_MAX_CHARS,
+};
+pub use profile::{Profile, ProfileError, ProfileErrors, ProfileInput, ProfileRole};
+pub use sessions::{SessionRecord, SessionSource};
+pub use settings::{Settings, DEFAULT_HISTORY_RETENTION, MAX_HISTORY_RETENTION};
+
+use qimen_core::clock::{Clock, SystemClock};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The database file's name inside the data folder.
+pub const DATABASE_FILE: &str = "workbench.sqlite3";
+
+/// The app's database. One connection behind a mutex: SQLite serialises writers anyway, and this
+/// keeps `Store` `Send + Sync` so the shell can share it between commands.
+pub struct Store {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating when needed) `<dir>/workbench.sqlite3` and brings its schema up to date.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::DataDir {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let path = dir.join(DATABASE_FILE);
+        let conn = Connection::open(&path).map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Self::prepare(conn, Some(path))
+    }
+
+    /// A private database that disappears when dropped; for tests and for a run with no data folder.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::Open {
+            path: ":memory:".into(),
+            reason: e.to_string(),
+        })?;
+        Self::prepare(conn, None)
+    }
+
+    /// The same store with another source of "now" (profile timestamps).
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    /// The database file, `None` for an in-memory store.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        let location = path
+            .as_ref()
+            .map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        let setup = |conn: &Connection| -> rusqlite::Result<()> {
+            // WAL lets the history list read while a call is being written; NORMAL is durable in
+            // WAL mode except for the very last commits on power loss, which is fine for history.
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            Ok(())
+        };
+        setup(&conn).map_err(|e| StoreError::Open {
+            path: location.clone(),
+            reason: e.to_string(),
+        })?;
+        migrate::apply(&mut conn)?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path,
+            clock: Arc::new(SystemClock),
+        })
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic mid-transaction rolls the transaction back when it is dropped, so the connection
+        // behind a poisoned lock is still consistent.
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.clock.now().timestamp_millis()
+    }
+}
+
+/// Unix milliseconds back to a time; out-of-range values (a hand-edited file) become the epoch.
+pub(crate) fn from_ms(ms: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}

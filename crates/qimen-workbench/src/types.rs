@@ -1,0 +1,285 @@
+//! The shapes that cross the IPC boundary, in both directions. Each derives `ts_rs::TS` and is
+//! exported to `ui/src/api/bindings/`, so the UI's types are generated from these and cannot drift.
+//! Nothing here holds a secret in clear, except the two form fields a user types a secret into
+//! ([`ProfileForm::app_secret`], [`ProfileForm::wdt_secret`]), which never travel back.
+
+use crate::secrets::KeyringStatus;
+use crate::store::{HistoryEntry, Profile, ProfileInput};
+use qimen_core::errors::{Explanation, Lang};
+use qimen_core::protocol::response::ApiResult;
+use qimen_core::protocol::ApiFamily;
+use qimen_core::sign::{SignExplanation, SignMethod, WdtSignExplanation};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use ts_rs::TS;
+
+/// The languages of the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum UiLanguage {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en-US")]
+    EnUs,
+}
+
+impl UiLanguage {
+    pub fn lang(self) -> Lang {
+        match self {
+            UiLanguage::ZhCn => Lang::ZhCn,
+            UiLanguage::EnUs => Lang::En,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UiLanguage::ZhCn => "zh-CN",
+            UiLanguage::EnUs => "en-US",
+        }
+    }
+
+    /// Reads the stored or typed form; `None` for anything else.
+    pub fn parse(text: &str) -> Option<UiLanguage> {
+        match text.parse::<Lang>().ok()? {
+            Lang::ZhCn => Some(UiLanguage::ZhCn),
+            Lang::En => Some(UiLanguage::EnUs),
+        }
+    }
+}
+
+/// What the app shows about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct AppInfo {
+    pub version: String,
+    /// The selected profile is the first-run demo profile: the UI shows the 演示模式 tag.
+    pub demo_mode: bool,
+    /// The running local gateway (`http://127.0.0.1:<port>`), once started.
+    pub gateway_url: Option<String>,
+    pub keyring: KeyringStatus,
+    /// Secrets are kept in memory for this run only (the user accepted it).
+    pub secrets_in_memory: bool,
+    pub language: UiLanguage,
+    /// How many calls history keeps.
+    pub retention: u32,
+    pub data_dir: String,
+    #[ts(type = "number | null")]
+    pub current_profile_id: Option<i64>,
+}
+
+/// `settings_set`: only the fields given change.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SettingsInput {
+    #[serde(default)]
+    pub language: Option<UiLanguage>,
+    #[serde(default)]
+    pub retention: Option<u32>,
+}
+
+/// A profile as the UI sees it: its fields, and only whether each secret is stored, with a hint
+/// that identifies it without revealing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProfileView {
+    #[serde(flatten)]
+    pub profile: Profile,
+    pub secret_stored: bool,
+    /// `******2a` for a stored AppSecret.
+    pub secret_hint: Option<String>,
+    pub wdt_secret_stored: bool,
+    pub wdt_secret_hint: Option<String>,
+    /// An OAuth access token is stored for this profile.
+    pub session_stored: bool,
+}
+
+/// `profile_save`: creates when `id` is null. `app_secret` / `wdt_secret`: null keeps the stored
+/// one, a string replaces it (an empty string removes it).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProfileForm {
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    #[serde(flatten)]
+    pub fields: ProfileInput,
+    #[serde(default)]
+    pub app_secret: Option<String>,
+    #[serde(default)]
+    pub wdt_secret: Option<String>,
+}
+
+impl fmt::Debug for ProfileForm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = |s: &Option<String>| s.as_ref().map(|_| "<redacted>");
+        f.debug_struct("ProfileForm")
+            .field("id", &self.id)
+            .field("fields", &self.fields)
+            .field("app_secret", &secret(&self.app_secret))
+            .field("wdt_secret", &secret(&self.wdt_secret))
+            .finish()
+    }
+}
+
+/// One parameter row of the console, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParamRow {
+    pub key: String,
+    pub value: String,
+}
+
+/// 旺店通 options of a call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WdtOptions {
+    /// Compute `wdt_sign` with the profile's 旺店通 secret (a parameter for the custom APIs, a
+    /// member of `extendProps` for the official CRM API).
+    pub compute: bool,
+}
+
+/// A call as the console describes it. Holds no secret: the AppSecret, the session and the
+/// 旺店通 secret are read from the keyring when the call is signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallInput {
+    /// The profile to sign with; null = the selected profile.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub profile_id: Option<i64>,
+    /// `local`, `production`, `sandbox`, `qimen-test`, `router:CODE`, an http(s) URL …
+    pub environment_id: String,
+    pub method: String,
+    /// Null = from the catalogue, else from the method name.
+    #[serde(default)]
+    pub family: Option<ApiFamily>,
+    pub sign_method: SignMethod,
+    /// `json` or `xml`; null = the family's usual one.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Business parameters in the order typed.
+    #[serde(default)]
+    pub params: Vec<ParamRow>,
+    /// The XML / JSON body of a Qimen standard call.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// Null = the catalogue's, then the profile's.
+    #[serde(default)]
+    pub target_app_key: Option<String>,
+    /// Null = the profile's.
+    #[serde(default)]
+    pub customer_id: Option<String>,
+    #[serde(default)]
+    pub use_session: bool,
+    #[serde(default)]
+    pub wdt: WdtOptions,
+}
+
+/// A request exactly as it is (or would be) sent, the session masked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RequestView {
+    pub http_method: String,
+    /// The full URL with the query, as sent (session masked).
+    pub url: String,
+    pub endpoint: String,
+    pub family: ApiFamily,
+    /// Query parameters in the order sent.
+    pub query: Vec<(String, String)>,
+    /// Form parameters (empty when a raw body is sent).
+    pub form: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    /// The body as sent: the raw XML / JSON, or the encoded form.
+    pub body: String,
+    /// `curl` command line that repeats the request, session masked.
+    pub curl: String,
+}
+
+/// `call_preview`: the request and its signature, no network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct CallPreview {
+    pub request: RequestView,
+    pub signature: SignExplanation,
+    /// How `wdt_sign` was computed, when it was.
+    pub wdt_signature: Option<WdtSignExplanation>,
+}
+
+/// The answer as the result panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ResponseView {
+    pub status: u16,
+    #[ts(type = "number")]
+    pub latency_ms: u64,
+    /// The whole body's size in bytes.
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    pub content_type: Option<String>,
+    pub headers: Vec<(String, String)>,
+    /// The body, cut for display at [`super::DISPLAY_BODY_CAP_BYTES`] when `body_truncated`;
+    /// the whole body is in history and `response_save` writes it.
+    pub body: String,
+    pub body_truncated: bool,
+}
+
+/// A transport failure: no HTTP answer came back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct NetworkFailure {
+    /// `network.connect`, `network.timeout`, `network.tls` …
+    pub code: String,
+    /// What happened and what to check, in the UI language.
+    pub message: String,
+}
+
+/// `call_send` / `history_resend`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct CallOutcome {
+    #[ts(type = "number")]
+    pub history_id: i64,
+    pub request: RequestView,
+    pub signature: SignExplanation,
+    pub wdt_signature: Option<WdtSignExplanation>,
+    /// `None` when no answer came back (see `network_error`).
+    pub response: Option<ResponseView>,
+    pub result: Option<ApiResult>,
+    /// The failure's cause and remedy from the errors catalogue, in the UI language.
+    pub explanation: Option<Explanation>,
+    pub network_error: Option<NetworkFailure>,
+}
+
+/// What a pasted sign is compared with: a call as the console describes it, or a call in history
+/// (re-signed with the same parameters and timestamp).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum SignTarget {
+    Call {
+        call: CallInput,
+    },
+    History {
+        #[ts(type = "number")]
+        history_id: i64,
+    },
+}
+
+/// `sign_compare`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SignCompareInput {
+    pub target: SignTarget,
+    pub pasted: String,
+}
+
+/// `history_get`: the stored call, with its answer parsed and explained in the UI language.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryDetail {
+    #[serde(flatten)]
+    pub entry: HistoryEntry,
+    pub result: ApiResult,
+    pub explanation: Option<Explanation>,
+}

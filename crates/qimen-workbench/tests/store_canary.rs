@@ -1,0 +1,134 @@
+//! The canary: a profile and calls made with a recognisable AppSecret and session, then the raw bytes
+//! of the database file and its WAL searched for those values. Zero hits, or a secret reached disk.
+
+use qimen_core::clock::FixedClock;
+use qimen_core::protocol::environment::Environment;
+use qimen_core::protocol::request::{prepare, CallSpec, RawBody};
+use qimen_core::protocol::ApiFamily;
+use qimen_core::sensitive::SecretString;
+use qimen_workbench::store::{
+    CallOrigin, CallOutcome, HistoryRecord, ProfileInput, ProfileRole, Store, DATABASE_FILE,
+};
+use std::path::Path;
+
+const APP_SECRET: &str = "CanarySecretQ7w8e9r0t1y2u3i4o5";
+const SESSION: &str = "CanarySessionZ1x2c3v4b5n6m7k8j9";
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Every file of the database (main file, WAL, shared memory), read as raw bytes.
+fn database_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let path = dir.join(format!("{DATABASE_FILE}{suffix}"));
+        if let Ok(bytes) = std::fs::read(&path) {
+            out.push((path.display().to_string(), bytes));
+        }
+    }
+    out
+}
+
+fn assert_no_canary(dir: &Path, stage: &str) {
+    let files = database_bytes(dir);
+    assert!(!files.is_empty(), "{stage}: no database file found");
+    for (path, bytes) in files {
+        // The whole value and a long prefix: a half-masked secret is still a leak.
+        for needle in [APP_SECRET, &APP_SECRET[..16], SESSION, &SESSION[..16]] {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{stage}: {path} holds {needle}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_secret_reaches_the_database_files() {
+    let dir = std::env::temp_dir().join(format!(
+        "qimen-canary-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let profile = store
+        .profiles_create(&ProfileInput {
+            name: "金丝雀".into(),
+            app_key: "23268761".into(),
+            role: ProfileRole::Wms,
+            scenario: "wms".into(),
+            environment: Environment::Local {
+                base_url: "http://127.0.0.1:18080".into(),
+            },
+            callback_url: Some("http://127.0.0.1:8765/cb".into()),
+            target_app_key: Some("21363512".into()),
+            customer_id: Some("stub-cust-code".into()),
+            wdt_sid: Some("apidevnew2".into()),
+            wdt_appkey: None,
+            is_demo: false,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let clock = FixedClock::at_gmt8("2024-05-20 10:15:30").unwrap_or_else(|| panic!("valid time"));
+    let secret = SecretString::from(APP_SECRET);
+    // One call per family, each with the session, each signed with the secret.
+    let mut top = CallSpec::new(ApiFamily::Top, "taobao.user.seller.get", "23268761");
+    top.params.insert("fields".into(), "nick,user_id".into());
+    let mut qimen = CallSpec::new(
+        ApiFamily::QimenStandard,
+        "taobao.qimen.entryorder.create",
+        "23268761",
+    );
+    qimen.customer_id = Some("stub-cust-code".into());
+    qimen.body = Some(RawBody::xml(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><entryOrder/></request>",
+    ));
+    let mut cloud = CallSpec::new(
+        ApiFamily::QimenCloud,
+        "hu3cgwt0tc.wdt.trade.query",
+        "23268761",
+    );
+    cloud.target_app_key = Some("21363512".into());
+    cloud.params.insert("sid".into(), "apidevnew2".into());
+    for (n, mut spec) in [top, qimen, cloud].into_iter().enumerate() {
+        spec.session = Some(SecretString::from(SESSION));
+        let request = prepare(&spec, "http://127.0.0.1:18080/router/rest", &secret, &clock)
+            .unwrap_or_else(|e| panic!("{e}"));
+        // The platform answers with an error that quotes the session back.
+        let outcome = CallOutcome {
+            http_status: Some(200),
+            latency_ms: 20,
+            body: format!(
+                "{{\"error_response\":{{\"code\":27,\"msg\":\"Invalid session\",\"sub_msg\":\"{SESSION}\"}}}}"
+            ),
+            success: false,
+            code: Some("27".into()),
+            sub_code: Some("invalid-sessionkey".into()),
+            message: Some("Invalid session".into()),
+            sub_message: Some(format!("session {SESSION} expired")),
+        };
+        let origin = CallOrigin {
+            profile_id: Some(profile.id),
+            profile_name: profile.name.clone(),
+            environment: "本地网关".into(),
+            at: chrono::DateTime::from_timestamp(1_716_171_330 + n as i64, 0).unwrap_or_default(),
+        };
+        let record =
+            HistoryRecord::new(&request, origin, outcome).unwrap_or_else(|e| panic!("{e}"));
+        assert!(store.history_insert(&record).is_ok());
+    }
+
+    // While the store is open, the newest pages sit in the WAL: search it and the main file.
+    assert_no_canary(&dir, "open");
+    // The history rows are really there (so the search above looked at real data).
+    let page = store
+        .history_list(&Default::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(page.total, 3);
+    drop(store);
+    // Closing checkpoints the WAL into the main file.
+    assert_no_canary(&dir, "closed");
+    let _ = std::fs::remove_dir_all(&dir);
+}
