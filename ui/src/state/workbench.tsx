@@ -39,7 +39,7 @@ export interface Workbench {
   createProfileRequested: number;
   requestCreateProfile: () => void;
   consoleRequest: ConsoleRequest | null;
-  /** Opens the console prepared with this call. */
+  /** Opens the console prepared with this call, on the environment the call names. */
   openConsoleWith: (call: CallInput) => void;
   setInfo: (info: AppInfo) => void;
   reload: () => Promise<void>;
@@ -159,6 +159,8 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     consoleRequest,
     openConsoleWith: (call: CallInput) => {
       setConsoleRequest((previous) => ({ call, seq: (previous?.seq ?? 0) + 1 }));
+      // The call names where it goes: that becomes the environment, as if picked in the top bar.
+      if (call.environment_id) setEnvironmentOverride(call.environment_id);
       setPage("console");
     },
     setInfo,

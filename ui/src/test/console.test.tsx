@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
-import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, failureOutcome, startBackend, successOutcome } from "./fixtures";
+import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, appInfo, demoProfile, failureOutcome, startBackend, successOutcome } from "./fixtures";
 
 describe("test console", () => {
   it("opens on the demo profile with taobao.time.get ready, and one click on 发送 shows success", async () => {
@@ -97,6 +97,43 @@ describe("test console", () => {
     const compare = calls.find((call) => call.command === "sign_compare");
     // The history entry of the call just made is the target, so the same timestamp is re-signed.
     expect(compare?.args.input).toEqual({ target: { kind: "history", history_id: 42 }, pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00" });
+  });
+});
+
+describe("test console and the current profile", () => {
+  it("takes the customerId and target app of a profile chosen in the top bar, and keeps the method typed", async () => {
+    const shop = { ...demoProfile, id: 2, name: "正式店铺", is_demo: false, customer_id: "c-2", target_app_key: "87654321" };
+    let current = 1;
+    const calls = startBackend({
+      app_info: () => appInfo({ current_profile_id: current }),
+      profiles_list: () => [demoProfile, shop],
+      profile_select: (args) => {
+        current = args.id as number;
+        return appInfo({ demo_mode: false, current_profile_id: current });
+      },
+      call_send: () => successOutcome,
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+
+    await user.click(screen.getByText("手动填写接口名"));
+    await user.type(screen.getByLabelText("接口名（method）"), "custom.order.get");
+    expect(screen.getByLabelText("customerId")).toHaveValue("");
+
+    await user.click(within(screen.getByTestId("profile-select")).getByRole("combobox"));
+    await user.click(await screen.findByTitle("正式店铺"));
+    await waitFor(() => expect(screen.getByLabelText("customerId")).toHaveValue("c-2"));
+    expect(screen.getByLabelText("target_app_key")).toHaveValue("87654321");
+    expect(screen.getByLabelText("接口名（method）")).toHaveValue("custom.order.get");
+
+    await user.click(screen.getByTestId("send"));
+    await waitFor(() => expect(calls.some((call) => call.command === "call_send")).toBe(true));
+    expect(calls.find((call) => call.command === "call_send")?.args.input).toMatchObject({
+      profile_id: 2,
+      method: "custom.order.get",
+      customer_id: "c-2",
+      target_app_key: "87654321",
+    });
   });
 });
 
