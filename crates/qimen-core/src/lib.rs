@@ -10,10 +10,12 @@
 //! | [`clock`] | injected time and the platform's GMT+8 timestamp format |
 //! | [`sign`] | TOP md5 / hmac / hmac-sha256, Qimen body signing, 旺店通 `wdt_sign`, SPI verification, `explain` |
 //! | [`protocol`] | building requests for the TOP, Qimen standard and Qimen cloud families; parsing responses |
+//! | [`call`] | the one call builder: a described call, its account's defaults and its secrets to the signed request (family, where each parameter travels, body, `wdt_sign`) |
 //! | [`errors`] | the catalogue of platform codes and sub-codes with cause and remedy in zh-CN and en |
 //! | [`platform`] | the platform's constants (旺店通's AppKey and router codes, token APIs, partner id, Taobaoke packages), defined once |
 //! | [`client`] | sending a prepared request over HTTP(S) with timeouts, a size cap and timings |
 
+pub mod call;
 pub mod client;
 pub mod clock;
 pub mod errors;

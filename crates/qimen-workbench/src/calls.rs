@@ -1,7 +1,7 @@
 //! The console's call commands: preview, send (recorded in history, explained in the UI language),
 //! `curl`, and a pasted sign compared with ours.
 
-use super::call::{build, read_secret, BuiltCall};
+use super::call::{build, read_secret, required_secret};
 use super::environments::{id_of, is_local_id, resolve};
 use super::error::{network_code, MissingSecret, WorkbenchError};
 use super::types::{
@@ -11,6 +11,7 @@ use super::view::{curl_line, request_view, response_view};
 use super::{lock, IpcError, Workbench, RECENT_BODIES};
 use crate::secrets::SecretKind;
 use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Profile};
+use qimen_core::call::BuiltCall;
 use qimen_core::client::HttpClient;
 use qimen_core::errors::explain;
 use qimen_core::protocol::environment::Environment;
@@ -46,7 +47,7 @@ impl Workbench {
         };
         let environment = self.environment(&environment_id).await?;
         let built = build(
-            input,
+            &input.draft,
             &profile,
             &environment,
             self.secrets().as_ref(),
@@ -201,10 +202,7 @@ impl Workbench {
                 }
             }
         }
-        let secret =
-            read_secret(secrets.as_ref(), profile.id, SecretKind::AppSecret)?.ok_or_else(|| {
-                WorkbenchError::MissingSecret(MissingSecret::AppSecret, profile.name.clone())
-            })?;
+        let secret = required_secret(secrets.as_ref(), &profile, MissingSecret::AppSecret)?;
         Ok(compare_pasted_sign(
             &input.pasted,
             &params,

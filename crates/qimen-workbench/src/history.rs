@@ -4,9 +4,10 @@
 //! whole to a file.
 
 use super::error::WorkbenchError;
-use super::types::{CallInput, CallOutcome, HistoryDetail, ParamRow, WdtOptions};
+use super::types::{CallInput, CallOutcome, HistoryDetail};
 use super::{lock, IpcError, Workbench};
 use crate::store::{HistoryPage, HistoryQuery};
+use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::errors::explain;
 use qimen_core::protocol::request::SYSTEM_PARAMS;
 use qimen_core::protocol::response::parse_response;
@@ -87,19 +88,21 @@ impl SentRequest {
         CallInput {
             profile_id,
             environment_id,
-            family: Some(self.family),
-            sign_method: self.sign_method,
-            format: self.param("format"),
-            params: params
-                .into_iter()
-                .map(|(key, value)| ParamRow { key, value })
-                .collect(),
-            body: self.body.clone(),
-            target_app_key: self.param("target_app_key"),
-            customer_id: self.param("customerId"),
-            use_session: self.param("session").is_some(),
-            wdt: WdtOptions { compute: wdt },
-            method,
+            draft: CallDraft {
+                family: Some(self.family),
+                sign_method: self.sign_method,
+                format: self.param("format"),
+                params: params
+                    .into_iter()
+                    .map(|(key, value)| ParamRow { key, value })
+                    .collect(),
+                body: self.body.clone(),
+                target_app_key: self.param("target_app_key"),
+                customer_id: self.param("customerId"),
+                use_session: self.param("session").is_some(),
+                wdt: WdtOptions { compute: wdt },
+                method,
+            },
         }
     }
 }

@@ -5,10 +5,11 @@
 
 use crate::secrets::KeyringStatus;
 use crate::store::{HistoryEntry, Profile, ProfileInput};
+use qimen_core::call::CallDraft;
 use qimen_core::errors::{Explanation, Lang};
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sign::{SignExplanation, SignMethod, WdtSignExplanation};
+use qimen_core::sign::{SignExplanation, WdtSignExplanation};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use ts_rs::TS;
@@ -122,23 +123,6 @@ impl fmt::Debug for ProfileForm {
     }
 }
 
-/// One parameter row of the console, as typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ParamRow {
-    pub key: String,
-    pub value: String,
-}
-
-/// 旺店通 options of a call.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct WdtOptions {
-    /// Compute `wdt_sign` with the profile's 旺店通 secret (a parameter for the custom APIs, a
-    /// member of `extendProps` for the official CRM API).
-    pub compute: bool,
-}
-
 /// A call as the console describes it. Holds no secret: the AppSecret, the session and the
 /// 旺店通 secret are read from the keyring when the call is signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -150,30 +134,10 @@ pub struct CallInput {
     pub profile_id: Option<i64>,
     /// `local`, `production`, `sandbox`, `qimen-test`, `router:CODE`, an http(s) URL …
     pub environment_id: String,
-    pub method: String,
-    /// Null = from the catalogue, else from the method name.
-    #[serde(default)]
-    pub family: Option<ApiFamily>,
-    pub sign_method: SignMethod,
-    /// `json` or `xml`; null = the family's usual one.
-    #[serde(default)]
-    pub format: Option<String>,
-    /// Business parameters in the order typed.
-    #[serde(default)]
-    pub params: Vec<ParamRow>,
-    /// The XML / JSON body of a Qimen standard call.
-    #[serde(default)]
-    pub body: Option<String>,
-    /// Null = the catalogue's, then the profile's.
-    #[serde(default)]
-    pub target_app_key: Option<String>,
-    /// Null = the profile's.
-    #[serde(default)]
-    pub customer_id: Option<String>,
-    #[serde(default)]
-    pub use_session: bool,
-    #[serde(default)]
-    pub wdt: WdtOptions,
+    /// The call itself, as the core's builder takes it.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub draft: CallDraft,
 }
 
 /// A request exactly as it is (or would be) sent, the session masked.

@@ -157,7 +157,7 @@ async fn no_secret_reaches_the_data_folder_the_logs_or_an_ipc_answer() {
 
     // Calls with the session, history, a saved response.
     let mut input = call("taobao.user.seller.get", &[("fields", "nick,user_id")]);
-    input.use_session = true;
+    input.draft.use_session = true;
     let outcome = wb.call_send(input.clone()).await;
     ev.answer(&outcome);
     let history_id = outcome.expect("sent").history_id;

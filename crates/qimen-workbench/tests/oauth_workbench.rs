@@ -65,7 +65,7 @@ fn token(secrets: &MemoryStore, profile: i64, kind: SecretKind) -> Option<Secret
 /// Calls `taobao.user.seller.get` with the profile's session and returns the nick it answers.
 async fn seller_nick(s: &Setup) -> Result<String, String> {
     let mut input = call("taobao.user.seller.get", &[("fields", "nick,user_id")]);
-    input.use_session = true;
+    input.draft.use_session = true;
     let outcome = s.wb.call_send(input).await.map_err(|e| e.code)?;
     let result = outcome.result.ok_or("no answer")?;
     if !result.success {

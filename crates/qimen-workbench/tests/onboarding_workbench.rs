@@ -121,11 +121,11 @@ async fn choosing_erp_crm_prepares_the_joint_test_call_and_it_works_locally() {
         Some("21363512")
     );
     let call = choice.console_preset.call.expect("a call");
-    assert_eq!(call.method, "qimen.taobao.crm.order.detail.get");
+    assert_eq!(call.draft.method, "qimen.taobao.crm.order.detail.get");
     // The demo profile is on the local gateway, so the preset stays there.
     assert_eq!(call.environment_id, "local");
-    assert_eq!(call.target_app_key.as_deref(), Some("21363512"));
-    assert!(call.wdt.compute);
+    assert_eq!(call.draft.target_app_key.as_deref(), Some("21363512"));
+    assert!(call.draft.wdt.compute);
     // Sent as prepared, the joint-test API answers successfully.
     let outcome = wb.call_send(call).await.unwrap_or_else(|e| panic!("{e}"));
     let result = outcome.result.expect("an answer");
@@ -145,7 +145,7 @@ async fn choosing_erp_crm_prepares_the_joint_test_call_and_it_works_locally() {
         StepActionView::JointTestPreset { preset } => {
             assert_eq!(preset.purpose, PresetPurpose::JointTest);
             assert_eq!(
-                preset.call.as_ref().map(|c| c.method.as_str()),
+                preset.call.as_ref().map(|c| c.draft.method.as_str()),
                 Some("qimen.taobao.crm.order.detail.get")
             );
         }

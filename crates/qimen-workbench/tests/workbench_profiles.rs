@@ -168,7 +168,7 @@ async fn canary_secrets_never_reach_an_answer_the_database_or_the_data_folder() 
     let mut keep = |value: serde_json::Result<String>| answers.push(value.unwrap_or_default());
     keep(serde_json::to_string(&saved));
     let mut seller = call("taobao.user.seller.get", &[("fields", "user_id,nick")]);
-    seller.use_session = true;
+    seller.draft.use_session = true;
     // The gateway refuses the unknown session (and the wrong secret): recorded and explained.
     let sent = wb
         .call_send(seller.clone())

@@ -1,9 +1,6 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
 pub mod call;
-pub mod call_build;
-pub mod call_profile;
-pub mod call_send;
 pub mod explain;
 pub mod gateway;
 pub mod provider;

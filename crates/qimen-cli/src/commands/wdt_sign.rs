@@ -5,10 +5,9 @@
 use crate::failure::Failure;
 use crate::input::{load_secret, parse_pairs, WDT_SECRET_ENV};
 use clap::Args;
-use qimen_core::sensitive::SecretString;
 use qimen_core::sign::wdt::{
-    explain_wdt, extend_props_with_wdt_sign, wdt_flavour_for, WdtDropReason, WdtFlavour,
-    WdtSignExplanation,
+    explain_wdt, extend_props_with_wdt_sign, wdt_flavour_for, wdt_signing_secret, WdtDropReason,
+    WdtFlavour, WdtSignExplanation,
 };
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -37,7 +36,7 @@ pub fn run(args: &WdtSignArgs) -> Result<ExitCode, Failure> {
         ));
     };
     let flavour = wdt_flavour_for(method);
-    let secret = signing_secret(load_secret(WDT_SECRET_ENV, args.secret_file.as_deref())?);
+    let secret = wdt_signing_secret(&load_secret(WDT_SECRET_ENV, args.secret_file.as_deref())?);
     let explanation = explain_wdt(&params, secret.expose(), flavour);
     if args.explain {
         print!("{}", render(&explanation));
@@ -53,15 +52,6 @@ pub fn run(args: &WdtSignArgs) -> Result<ExitCode, Failure> {
     println!("{}", explanation.digest);
     Ok(ExitCode::SUCCESS)
 }
-
-/// The part of a `secret:salt` value that signs; a value without `:` is taken whole.
-pub fn signing_secret(full: SecretString) -> SecretString {
-    match full.expose().split_once(':') {
-        Some((secret, _salt)) => SecretString::from(secret.trim()),
-        None => full,
-    }
-}
-
 fn render(e: &WdtSignExplanation) -> String {
     let mut out = String::new();
     let flavour = match e.flavour {

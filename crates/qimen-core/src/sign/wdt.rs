@@ -23,6 +23,7 @@
 use super::explain::mask_signed_string;
 use super::{is_blank, Params};
 use crate::protocol::request::SYSTEM_PARAMS;
+use crate::sensitive::SecretString;
 use md5::{Digest, Md5};
 use serde::Serialize;
 use serde_json::Value;
@@ -309,6 +310,14 @@ pub fn carried_wdt_sign(params: &Params, flavour: WdtFlavour) -> Option<String> 
                     .map(str::to_string)
             }),
     }
+}
+
+/// The part of 旺店通's app secret that signs: before the `:` of `secret:salt`, or the whole secret
+/// when it has no salt; surrounding blanks dropped.
+pub fn wdt_signing_secret(full: &SecretString) -> SecretString {
+    let full = full.expose().trim();
+    let signing = full.split_once(':').map_or(full, |(secret, _salt)| secret);
+    SecretString::from(signing.trim())
 }
 
 /// Splits the app secret 旺店通 hands out (`secret:salt`) into the signing secret and the salt

@@ -15,7 +15,8 @@ use crate::catalog::wdt::{Caller, Scenario, WdtGuide};
 use crate::catalog::Localized;
 use crate::environments::id_of;
 use crate::store::{Profile, ProfileInput};
-use crate::{CallInput, IpcError, ParamRow, WdtOptions, Workbench};
+use crate::{CallInput, IpcError, Workbench};
+use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sign::SignMethod;
 
@@ -54,17 +55,19 @@ fn call_for(doc: &ApiDoc, profile: &Profile, environment_id: String) -> CallInpu
     CallInput {
         profile_id: Some(profile.id),
         environment_id,
-        method: doc.name.clone(),
-        family: Some(doc.family),
-        sign_method: SignMethod::Md5,
-        format: None,
-        params,
-        body: doc.body_example.clone(),
-        target_app_key: doc.target_app_key.clone(),
-        customer_id: None,
-        use_session: doc.needs_session,
-        wdt: WdtOptions {
-            compute: doc.wdt_sign.is_some(),
+        draft: CallDraft {
+            method: doc.name.clone(),
+            family: Some(doc.family),
+            sign_method: SignMethod::Md5,
+            format: None,
+            params,
+            body: doc.body_example.clone(),
+            target_app_key: doc.target_app_key.clone(),
+            customer_id: None,
+            use_session: doc.needs_session,
+            wdt: WdtOptions {
+                compute: doc.wdt_sign.is_some(),
+            },
         },
     }
 }
@@ -128,12 +131,12 @@ impl Workbench {
                 format!("The document lists no API for \"{}\"; follow the official Qimen scenario documentation.", scenario.name.en),
             ),
             (Some(c), Some(apis_note)) => loc(
-                format!("已准备 {}（环境 {}）。{}", c.method, c.environment_id, apis_note.zh),
-                format!("Prepared {} (environment {}). {}", c.method, c.environment_id, apis_note.en),
+                format!("已准备 {}（环境 {}）。{}", c.draft.method, c.environment_id, apis_note.zh),
+                format!("Prepared {} (environment {}). {}", c.draft.method, c.environment_id, apis_note.en),
             ),
             (Some(c), None) => loc(
-                format!("已准备 {}（环境 {}）。", c.method, c.environment_id),
-                format!("Prepared {} (environment {}).", c.method, c.environment_id),
+                format!("已准备 {}（环境 {}）。", c.draft.method, c.environment_id),
+                format!("Prepared {} (environment {}).", c.draft.method, c.environment_id),
             ),
         };
         Ok(ConsolePreset {
@@ -158,7 +161,7 @@ impl Workbench {
             .find(|d| d.answers_to(&c.joint_test_api))
             .map(|doc| {
                 let mut call = call_for(doc, profile, environment_id.clone());
-                call.target_app_key = Some(c.wdt_target_app_key.clone());
+                call.draft.target_app_key = Some(c.wdt_target_app_key.clone());
                 call
             });
         let scenario = guide

@@ -1,7 +1,7 @@
 //! Exchanging and refreshing tokens for a profile, and storing them: the tokens in the keyring,
 //! the metadata in SQLite, the previous tokens put back when any part fails.
 
-use super::super::call::read_secret;
+use super::super::call::{read_secret, required_secret};
 use super::super::error::{MissingSecret, WorkbenchError};
 use super::super::Workbench;
 use super::error::SessionError;
@@ -80,10 +80,7 @@ impl Workbench {
     ) -> Result<SessionStatus, SessionError> {
         let profile = self.session_profile(profile_id)?;
         let environment = self.session_environment(&profile).await?;
-        let secret = read_secret(self.secrets().as_ref(), profile.id, SecretKind::AppSecret)?
-            .ok_or_else(|| {
-                WorkbenchError::MissingSecret(MissingSecret::AppSecret, profile.name.clone())
-            })?;
+        let secret = required_secret(self.secrets().as_ref(), &profile, MissingSecret::AppSecret)?;
         let endpoint = Self::token_endpoint(&environment, route);
         let client = self.session_client(&environment);
         let tokens = exchange_code(
@@ -130,10 +127,7 @@ impl Workbench {
         {
             return Err(no_refresh());
         }
-        let secret =
-            read_secret(secrets.as_ref(), profile.id, SecretKind::AppSecret)?.ok_or_else(|| {
-                WorkbenchError::MissingSecret(MissingSecret::AppSecret, profile.name.clone())
-            })?;
+        let secret = required_secret(secrets.as_ref(), &profile, MissingSecret::AppSecret)?;
         let environment = self.session_environment(&profile).await?;
         let endpoint = Self::token_endpoint(&environment, route);
         let client = self.session_client(&environment);

@@ -2,11 +2,12 @@
 //! file, an in-memory secret store and the real local gateway on loopback, and console calls built
 //! from the API catalogue's examples.
 
+use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::clock::SystemClock;
 use qimen_core::sign::SignMethod;
 use qimen_workbench::api_docs;
 use qimen_workbench::secrets::MemoryStore;
-use qimen_workbench::{CallInput, ParamRow, UiLanguage, WdtOptions, Workbench, WorkbenchConfig};
+use qimen_workbench::{CallInput, UiLanguage, Workbench, WorkbenchConfig};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -62,22 +63,24 @@ pub fn call(method: &str, params: &[(&str, &str)]) -> CallInput {
     CallInput {
         profile_id: None,
         environment_id: "local".into(),
-        method: method.into(),
-        family: None,
-        sign_method: SignMethod::Md5,
-        format: None,
-        params: params
-            .iter()
-            .map(|(k, v)| ParamRow {
-                key: k.to_string(),
-                value: v.to_string(),
-            })
-            .collect(),
-        body: None,
-        target_app_key: None,
-        customer_id: None,
-        use_session: false,
-        wdt: WdtOptions::default(),
+        draft: CallDraft {
+            method: method.into(),
+            family: None,
+            sign_method: SignMethod::Md5,
+            format: None,
+            params: params
+                .iter()
+                .map(|(k, v)| ParamRow {
+                    key: k.to_string(),
+                    value: v.to_string(),
+                })
+                .collect(),
+            body: None,
+            target_app_key: None,
+            customer_id: None,
+            use_session: false,
+            wdt: WdtOptions::default(),
+        },
     }
 }
 
@@ -90,7 +93,7 @@ pub fn example_call(method: &str) -> CallInput {
         .find(|d| d.name == method)
         .unwrap_or_else(|| panic!("{method} is catalogued"));
     let mut input = call(method, &[]);
-    input.params = doc
+    input.draft.params = doc
         .params
         .iter()
         .filter_map(|p| {
@@ -100,7 +103,7 @@ pub fn example_call(method: &str) -> CallInput {
             })
         })
         .collect();
-    input.body = doc.body_example.clone();
-    input.wdt.compute = doc.wdt_sign.is_some();
+    input.draft.body = doc.body_example.clone();
+    input.draft.wdt.compute = doc.wdt_sign.is_some();
     input
 }

@@ -18,7 +18,7 @@ profile_id: number | null,
  */
 environment_id: string, method: string, 
 /**
- * Null = from the catalogue, else from the method name.
+ * Null = the catalogue's, else from the method name.
  */
 family: ApiFamily | null, sign_method: SignMethod, 
 /**
@@ -30,14 +30,14 @@ format: string | null,
  */
 params: Array<ParamRow>, 
 /**
- * The XML / JSON body of a Qimen standard call.
+ * The XML / JSON body of a Qimen call.
  */
 body: string | null, 
 /**
- * Null = the catalogue's, then the profile's.
+ * Null = the catalogue's, then the account's, then 旺店通's for a 旺店通 API.
  */
 target_app_key: string | null, 
 /**
- * Null = the profile's.
+ * Null = the account's.
  */
 customer_id: string | null, use_session: boolean, wdt: WdtOptions, };

@@ -5,7 +5,7 @@
  */
 export type WdtOptions = { 
 /**
- * Compute `wdt_sign` with the profile's 旺店通 secret (a parameter for the custom APIs, a
+ * Compute `wdt_sign` with the account's 旺店通 secret (a parameter for the custom APIs, a
  * member of `extendProps` for the official CRM API).
  */
 compute: boolean, };

@@ -11,20 +11,16 @@
 //! command line override the profile's fields; a profile on the local environment is sent to the
 //! running `qimen gateway serve` (`--gateway` / `QIMEN_GATEWAY`), as every local CLI call is.
 
-use super::call::CallArgs;
-use super::call_build::{is_wdt_method, resolve_environment, sign_method};
+use super::draft::{draft_of, resolve_environment};
+use super::CallArgs;
 use crate::failure::Failure;
-use crate::input::{parse_pairs, read_body};
 use qimen_core::clock::Clock;
 use qimen_core::errors::Lang;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::request::PreparedRequest;
-use qimen_core::protocol::ApiFamily;
-use qimen_core::sign::SignMethod;
 use qimen_workbench::error::{MissingSecret, WorkbenchError};
 use qimen_workbench::places::{platform_data_dir, LaunchPlaces, DATA_DIR_VAR};
 use qimen_workbench::store::{Profile, Store, DATABASE_FILE};
-use qimen_workbench::{CallInput, ParamRow, WdtOptions};
 
 fn say(lang: Lang, zh: String, en: String) -> String {
     match lang {
@@ -50,10 +46,10 @@ pub fn prepare(
     let keyring = places
         .keyring_store()
         .map_err(|e| Failure::Usage(e.to_string()))?;
-    let input = call_input(args, &profile)?;
+    let draft = draft_of(args, true)?;
     let environment = environment_for(args, &profile)?;
     let local = matches!(environment, Environment::Local { .. });
-    let built = qimen_workbench::call::build(&input, &profile, &environment, &keyring, clock)
+    let built = qimen_workbench::call::build(&draft, &profile, &environment, &keyring, clock)
         .map_err(|e| explain_failure(&e, &profile, &places.keyring_service(), lang))?;
     Ok((built.prepared, local))
 }
@@ -122,42 +118,6 @@ pub fn find_profile(store: &Store, name_or_id: &str, lang: Lang) -> Result<Profi
     })
 }
 
-/// The call as the console would describe it; command-line values override the profile's.
-pub fn call_input(args: &CallArgs, profile: &Profile) -> Result<CallInput, Failure> {
-    let params = parse_pairs(&args.params)?
-        .into_iter()
-        .map(|(key, value)| ParamRow { key, value })
-        .collect();
-    let sign_method = match &args.sign_method {
-        Some(text) => sign_method(text)?,
-        None => SignMethod::Md5,
-    };
-    let format = args
-        .format
-        .as_deref()
-        .map(super::call::check_format)
-        .transpose()?;
-    let body = args.body_file.as_deref().map(read_body).transpose()?;
-    Ok(CallInput {
-        profile_id: Some(profile.id),
-        environment_id: String::new(),
-        method: args.method.trim().to_string(),
-        family: args.family.map(ApiFamily::from),
-        sign_method,
-        format,
-        params,
-        body,
-        target_app_key: args.target_app_key.clone(),
-        customer_id: args.customer_id.clone(),
-        use_session: args.use_session,
-        // 旺店通 APIs need wdt_sign: computed with the profile's 旺店通 secret unless given.
-        wdt: WdtOptions {
-            compute: is_wdt_method(&args.method)
-                && !args.params.iter().any(|p| p.starts_with("wdt_sign=")),
-        },
-    })
-}
-
 /// `--env` when given, else the profile's; local always means the gateway `--gateway` names.
 pub fn environment_for(args: &CallArgs, profile: &Profile) -> Result<Environment, Failure> {
     match (&args.env, &profile.environment) {
@@ -202,6 +162,7 @@ mod tests {
     use super::*;
     use clap::Parser;
     use qimen_core::clock::{FixedClock, SystemClock};
+    use qimen_core::protocol::ApiFamily;
     use qimen_core::sensitive::SecretString;
     use qimen_workbench::secrets::{MemoryStore, SecretKey, SecretKind, SecretStore};
     use qimen_workbench::store::{ProfileInput, ProfileRole};
@@ -256,7 +217,7 @@ mod tests {
         let clock = FixedClock::new(SystemClock.now());
 
         let a = args(&["--method", "hu3cgwt0tc.wdt.trade.query", "start=1"]);
-        let input = call_input(&a, &p).unwrap();
+        let input = draft_of(&a, true).unwrap();
         // A 旺店通 API gets wdt_sign from the profile's 旺店通 secret without being asked.
         assert!(input.wdt.compute);
         let env = environment_for(&a, &p).unwrap();
@@ -277,7 +238,7 @@ mod tests {
             "--gateway",
             "http://127.0.0.1:7",
         ]);
-        assert!(!call_input(&a, &p).unwrap().wdt.compute);
+        assert!(!draft_of(&a, true).unwrap().wdt.compute);
         // --env wins over the profile, and local is the gateway --gateway names.
         assert_eq!(
             environment_for(&a, &p).unwrap().endpoint(ApiFamily::Top),
@@ -290,7 +251,7 @@ mod tests {
         let store = Store::open_in_memory().unwrap();
         let p = profile(&store);
         let a = args(&["--method", "taobao.time.get", "--use-session"]);
-        let input = call_input(&a, &p).unwrap();
+        let input = draft_of(&a, true).unwrap();
         let env = environment_for(&a, &p).unwrap();
         let secrets = MemoryStore::new();
         let err = qimen_workbench::call::build(

@@ -2,28 +2,28 @@
 //! a platform error the plain explanation from the error catalogue. Exit 0 on success, 1 on a
 //! platform error, 2 on bad input, 3 when nothing could be sent or no answer came back.
 
-use super::call_build::{
-    build, is_wdt_method, raw_body, resolve_environment, sign_method, CallInput, FamilyArg,
-    DEFAULT_GATEWAY, WDT_TARGET_APP_KEY,
-};
-use super::call_send::send;
+mod draft;
+mod profile;
+mod send;
+
 use super::explain::{parse_lang, render as render_explanation};
 use crate::failure::{Failure, EXIT_REFUSED};
-use crate::input::{load_secret, parse_pairs, APP_SECRET_ENV, WDT_SECRET_ENV};
+use crate::input::WDT_SECRET_ENV;
 use clap::Args;
+use draft::{
+    build_plain, draft_of, resolve_environment, secret_from_environment, FamilyArg, DEFAULT_GATEWAY,
+};
 use qimen_core::client::{HttpExchange, Timings};
-use qimen_core::clock::SystemClock;
+use qimen_core::clock::{Clock, SystemClock};
 use qimen_core::errors::{explain, Explanation, Lang};
-use qimen_core::protocol::request::{CallSpec, PreparedRequest};
+use qimen_core::protocol::environment::Environment;
+use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sensitive::SecretString;
+use send::send;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// The environment variable holding the access token (session); never an argument.
-pub const SESSION_ENV: &str = "QIMEN_SESSION";
 
 #[derive(Debug, Args)]
 pub struct CallArgs {
@@ -103,17 +103,7 @@ struct CallReport<'a> {
 }
 
 pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
-    let (prepared, local) = match &args.profile {
-        Some(profile) => super::call_profile::prepare(args, profile, &SystemClock)?,
-        None => {
-            let input = call_input(args)?;
-            let local = matches!(
-                input.environment,
-                qimen_core::protocol::environment::Environment::Local { .. }
-            );
-            (build(input, &SystemClock)?, local)
-        }
-    };
+    let (prepared, local) = prepare(args, &SystemClock)?;
     let sent = send(&prepared, args.timeout, local).await?;
     let result = sent.parse();
     let explanation = explain(&result, args.lang);
@@ -145,64 +135,19 @@ pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-/// Reads every argument and variable into a [`CallInput`]; all problems are usage errors.
-fn call_input(args: &CallArgs) -> Result<CallInput, Failure> {
+/// Signs the call the arguments describe, with a profile of the app or with the secrets of the
+/// environment. Returns the request and whether it goes to the local gateway.
+fn prepare(args: &CallArgs, clock: &dyn Clock) -> Result<(PreparedRequest, bool), Failure> {
+    if let Some(profile) = &args.profile {
+        return profile::prepare(args, profile, clock);
+    }
     let environment = resolve_environment(args.env.as_deref().unwrap_or("local"), &args.gateway)?;
-    let family: ApiFamily = args
-        .family
-        .map(ApiFamily::from)
-        .unwrap_or_else(|| ApiFamily::for_method(&args.method));
-    let app_key = args
-        .app_key
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty())
-        .ok_or_else(|| {
-            Failure::Usage(
-                "--app-key: required (or QIMEN_APP_KEY), unless --profile names a profile of the desktop app".into(),
-            )
-        })?;
-    let mut spec = CallSpec::new(family, args.method.trim(), app_key);
-    spec.params = parse_pairs(&args.params)?;
-    if let Some(method) = &args.sign_method {
-        spec.sign_method = sign_method(method)?;
-    }
-    spec.format = args.format.as_deref().map(check_format).transpose()?;
-    spec.customer_id = args.customer_id.clone();
-    spec.target_app_key = args.target_app_key.clone().or_else(|| {
-        (family == ApiFamily::QimenCloud && is_wdt_method(&args.method))
-            .then(|| WDT_TARGET_APP_KEY.to_string())
-    });
-    spec.body = args.body_file.as_deref().map(raw_body).transpose()?;
-    spec.session = std::env::var(SESSION_ENV)
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .map(SecretString::from);
-    let secret = load_secret(APP_SECRET_ENV, args.secret_file.as_deref())?;
-    if let Some(var) = &args.wdt_secret_env {
-        if var.trim().is_empty() || var.contains('=') {
-            return Err(Failure::Usage(format!(
-                "--wdt-secret-env: `{var}` is not an environment variable name"
-            )));
-        }
-    }
-    Ok(CallInput {
-        spec,
-        environment,
-        secret,
-        wdt_secret_env: args.wdt_secret_env.clone(),
-    })
-}
-
-/// Checks `--format`: json or xml, lower-cased.
-pub fn check_format(format: &str) -> Result<String, Failure> {
-    let format = format.trim().to_ascii_lowercase();
-    if !matches!(format.as_str(), "json" | "xml") {
-        return Err(Failure::Usage(format!(
-            "--format: `{format}` must be json or xml"
-        )));
-    }
-    Ok(format)
+    let local = matches!(environment, Environment::Local { .. });
+    let draft = draft_of(args, false)?;
+    let built = build_plain(args, &draft, &environment, clock, |which| {
+        secret_from_environment(args, which)
+    })?;
+    Ok((built.prepared, local))
 }
 
 /// What a person reads: where the call went, the answer (JSON pretty-printed), the explanation.
@@ -253,3 +198,7 @@ fn render_human(
     }
     out
 }
+
+#[cfg(test)]
+#[path = "same_request_tests.rs"]
+mod same_request_tests;
