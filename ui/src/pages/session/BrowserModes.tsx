@@ -3,7 +3,7 @@
  * listens on the loopback callback) and the in-app window (the shell intercepts the navigation to the
  * callback). Both show a waiting state with cancel until the flow ends.
  */
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Alert, Button, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -39,7 +39,6 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
   const { t } = useTranslation();
   const openExternal = useOpenExternal();
   const [phase, setPhase] = useState<Phase>({ at: "idle" });
-  const [now, setNow] = useState(Date.now());
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -62,11 +61,20 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
   };
 
   const waiting = phase.at === "waiting" ? phase : null;
+  // Whole seconds waited, counted from the moment the wait began.
+  const [waited, setWaited] = useState({ since: 0, seconds: 0 });
+  const secondsWaited = waiting && waited.since === waiting.since ? waited.seconds : 0;
   useEffect(() => {
     if (!waiting) return;
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(
+      () => setWaited({ since: waiting.since, seconds: Math.floor((Date.now() - waiting.since) / 1000) }),
+      1000,
+    );
     return () => window.clearInterval(timer);
   }, [waiting]);
+
+  // The poll follows the flow alone; what an ended flow means is read from the latest render.
+  const onPolled = useEffectEvent((view: FlowView) => finish(view));
 
   // The app window reports through the flow: ask where it stands until it ends.
   useEffect(() => {
@@ -75,12 +83,11 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
       api
         .sessionFlowStatus(waiting.flow.flow_id)
         .then((view) => {
-          if (view.status.state !== "waiting" && view.status.state !== "exchanging") finish(view);
+          if (view.status.state !== "waiting" && view.status.state !== "exchanging") onPolled(view);
         })
         .catch((raw) => alive.current && setPhase({ at: "failed", problem: toIpcFailure(raw) }));
     }, POLL_MS);
     return () => window.clearInterval(timer);
-    // finish only reads refs and setters; the poll follows the flow alone.
   }, [waiting, kind]);
 
   const start = async () => {
@@ -89,14 +96,12 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
       if (kind === "listener") {
         const flow = await api.sessionStartListener(profileId, options);
         setPhase({ at: "waiting", flow, since: Date.now() });
-        setNow(Date.now());
         // The browser is a convenience: if it cannot open, the toast says so and the link on the page still works.
         openExternal(flow.url);
         finish(await api.sessionFlowWait(flow.flow_id));
       } else {
         const flow = await api.sessionOpenWindow(profileId, options);
         setPhase({ at: "waiting", flow, since: Date.now() });
-        setNow(Date.now());
       }
     } catch (raw) {
       if (alive.current) setPhase({ at: "failed", problem: toIpcFailure(raw) });
@@ -130,7 +135,7 @@ export function BrowserMode({ kind, profileId, options, onSession }: Props) {
               {kind === "listener" && (
                 <span>
                   {t("session.modes.listener.timeLeft", {
-                    left: formatLeft(LISTEN_SECONDS - Math.floor((now - waiting.since) / 1000), t),
+                    left: formatLeft(LISTEN_SECONDS - secondsWaited, t),
                   })}
                 </span>
               )}

@@ -15,15 +15,18 @@ interface Props {
   onClear: () => void;
 }
 
-/** Seconds since `since`, ticking once a second, for countdowns that move without asking the core. */
+/**
+ * Seconds since `since` arrived, ticking once a second, for countdowns that move without asking the
+ * core. A new status (after a refresh) starts again from zero.
+ */
 function useElapsed(since: SessionStatus): number {
-  const [start] = useState(() => ({ status: since, at: Date.now() }));
-  const [now, setNow] = useState(Date.now());
+  const [elapsed, setElapsed] = useState({ status: since, seconds: 0 });
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const start = Date.now();
+    const timer = window.setInterval(() => setElapsed({ status: since, seconds: Math.floor((Date.now() - start) / 1000) }), 1000);
     return () => window.clearInterval(timer);
-  }, []);
-  return start.status === since ? Math.floor((now - start.at) / 1000) : 0;
+  }, [since]);
+  return elapsed.status === since ? elapsed.seconds : 0;
 }
 
 export function StatusCard({ status, busy, onRefresh, onClear }: Props) {
