@@ -2,7 +2,7 @@
  * CodeMirror 6 as a React component: highlighted, read-only views for responses and an editable one for
  * request bodies. Kept small on purpose; very large texts never come here (see RawTextView).
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -41,42 +41,50 @@ const baseTheme = EditorView.theme({
 export function CodeView({ value, language, editable = false, onChange, height = "320px", ariaLabel, testId }: CodeViewProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
-  const languageSlot = useRef(new Compartment());
-  const editableSlot = useRef(new Compartment());
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  const [languageSlot] = useState(() => new Compartment());
+  const [editableSlot] = useState(() => new Compartment());
+
+  // Typing reports to whichever onChange the latest render was given.
+  const changed = useEffectEvent((text: string) => onChange?.(text));
+
+  // The editor is built once, from the props of that moment; the effects below follow later changes.
+  const create = useEffectEvent(
+    (parent: HTMLElement) =>
+      new EditorView({
+        parent,
+        state: EditorState.create({
+          doc: value,
+          extensions: [
+            lineNumbers(),
+            foldGutter(),
+            drawSelection(),
+            highlightActiveLine(),
+            highlightSelectionMatches(),
+            bracketMatching(),
+            history(),
+            syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+            keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, indentWithTab]),
+            EditorView.lineWrapping,
+            baseTheme,
+            EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
+            languageSlot.of(languageExtension(language)),
+            editableSlot.of([EditorView.editable.of(editable), EditorState.readOnly.of(!editable)]),
+            EditorView.updateListener.of((update) => {
+              if (update.docChanged) changed(update.state.doc.toString());
+            }),
+          ],
+        }),
+      }),
+  );
 
   useEffect(() => {
     if (!host.current) return undefined;
-    const state = EditorState.create({
-      doc: value,
-      extensions: [
-        lineNumbers(),
-        foldGutter(),
-        drawSelection(),
-        highlightActiveLine(),
-        highlightSelectionMatches(),
-        bracketMatching(),
-        history(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...foldKeymap, ...searchKeymap, indentWithTab]),
-        EditorView.lineWrapping,
-        baseTheme,
-        EditorView.contentAttributes.of({ "aria-label": ariaLabel }),
-        languageSlot.current.of(languageExtension(language)),
-        editableSlot.current.of([EditorView.editable.of(editable), EditorState.readOnly.of(!editable)]),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChangeRef.current?.(update.state.doc.toString());
-        }),
-      ],
-    });
-    view.current = new EditorView({ state, parent: host.current });
+    const editor = create(host.current);
+    view.current = editor;
     return () => {
-      view.current?.destroy();
+      editor.destroy();
       view.current = null;
     };
-    // The editor is created once; later prop changes are dispatched below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -89,14 +97,14 @@ export function CodeView({ value, language, editable = false, onChange, height =
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: languageSlot.current.reconfigure(languageExtension(language)) });
-  }, [language]);
+    view.current?.dispatch({ effects: languageSlot.reconfigure(languageExtension(language)) });
+  }, [language, languageSlot]);
 
   useEffect(() => {
     view.current?.dispatch({
-      effects: editableSlot.current.reconfigure([EditorView.editable.of(editable), EditorState.readOnly.of(!editable)]),
+      effects: editableSlot.reconfigure([EditorView.editable.of(editable), EditorState.readOnly.of(!editable)]),
     });
-  }, [editable]);
+  }, [editable, editableSlot]);
 
   return <div ref={host} data-testid={testId} style={{ height, overflow: "auto" }} className="code-view" />;
 }

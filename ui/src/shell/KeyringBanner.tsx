@@ -24,7 +24,7 @@ export function KeyringBanner() {
   const keyringFailure = loadError?.is("keyring") ? loadError : null;
   if (!problem && !keyringFailure) return null;
 
-  const useMemory = async () => {
+  const keepInMemory = async () => {
     setBusy(true);
     try {
       setInfo(await api.secretsUseMemory());
@@ -52,7 +52,7 @@ export function KeyringBanner() {
         </>
       }
       action={
-        <Button size="small" type="primary" loading={busy} onClick={() => void useMemory()}>
+        <Button size="small" type="primary" loading={busy} onClick={() => void keepInMemory()}>
           {t("keyring.useMemory")}
         </Button>
       }

@@ -50,6 +50,15 @@ export interface Workbench {
 
 const WorkbenchContext = createContext<Workbench | null>(null);
 
+/**
+ * Everything the app needs at start. Each part loads on its own: a keyring that refuses the demo
+ * profile's secret must not hide the app (and the way out of it) behind one error page.
+ */
+function loadAll() {
+  return Promise.allSettled([api.appInfo(), api.profilesList(), api.environmentsList(), api.apiCatalogue()] as const);
+}
+type Loaded = Awaited<ReturnType<typeof loadAll>>;
+
 export function useWorkbench(): Workbench {
   const value = useContext(WorkbenchContext);
   if (!value) throw new Error("useWorkbench outside WorkbenchProvider");
@@ -89,26 +98,28 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     return list;
   }, []);
 
-  const reload = useCallback(async () => {
-    // Each part loads on its own: a keyring that refuses the demo profile's secret must not hide
-    // the app (and the way out of it) behind one error page.
-    const [nextInfo, list, envs, apis] = await Promise.allSettled([
-      api.appInfo(),
-      api.profilesList(),
-      api.environmentsList(),
-      api.apiCatalogue(),
-    ]);
-    if (nextInfo.status === "fulfilled") setInfo(nextInfo.value);
-    if (list.status === "fulfilled") setProfiles(list.value);
-    if (envs.status === "fulfilled") setEnvironments(envs.value);
-    if (apis.status === "fulfilled") setCatalogue(apis.value);
-    const failed = [nextInfo, list, envs, apis].find((part) => part.status === "rejected");
-    setLoadError(failed ? toIpcFailure(failed.reason) : null);
-  }, [setInfo]);
+  const apply = useCallback(
+    ([nextInfo, list, envs, apis]: Loaded) => {
+      if (nextInfo.status === "fulfilled") setInfo(nextInfo.value);
+      if (list.status === "fulfilled") setProfiles(list.value);
+      if (envs.status === "fulfilled") setEnvironments(envs.value);
+      if (apis.status === "fulfilled") setCatalogue(apis.value);
+      const failed = [nextInfo, list, envs, apis].find((part) => part.status === "rejected");
+      setLoadError(failed ? toIpcFailure(failed.reason) : null);
+    },
+    [setInfo],
+  );
 
+  const reload = useCallback(async () => apply(await loadAll()), [apply]);
+
+  // Loaded once at start; later, the commands that change something reload what they changed.
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let live = true;
+    void loadAll().then((parts) => live && apply(parts));
+    return () => {
+      live = false;
+    };
+  }, [apply]);
 
   const currentProfile = useMemo(
     () => profiles.find((profile) => profile.id === info?.current_profile_id) ?? profiles[0],

@@ -3,7 +3,7 @@
  * the platform's flag / code / sub_code, latency and size, then the Response, Explanation, Signature and
  * Request tabs. On failure the explanation tab opens first.
  */
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { Empty, Space, Tabs, Tag, Typography } from "antd";
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -35,11 +35,10 @@ function Metric({ label, value }: { label: ReactNode; value: string | null | und
 export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
   const { t } = useTranslation();
   const { result, response, success } = call;
-  const [tab, setTab] = useState(success ? "response" : "explanation");
-
-  useEffect(() => {
-    setTab(success ? "response" : "explanation");
-  }, [call, success]);
+  // Each result opens on its own first tab (the explanation after a failure); a tab the user picks
+  // holds for that result only.
+  const [picked, setPicked] = useState<{ call: ShownCall; tab: string } | null>(null);
+  const tab = picked?.call === call ? picked.tab : success ? "response" : "explanation";
 
   const headline = call.networkError ? t("result.noAnswer") : (call.explanation?.title ?? null);
 
@@ -71,7 +70,7 @@ export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
       </div>
       <Tabs
         activeKey={tab}
-        onChange={setTab}
+        onChange={(key) => setPicked({ call, tab: key })}
         items={[
           {
             key: "response",

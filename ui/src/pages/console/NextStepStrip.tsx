@@ -29,16 +29,17 @@ export function NextStepStrip() {
   const demo = wb.info?.demo_mode ?? true;
   const profileId = wb.currentProfile?.id;
   const [dismissed, setDismissed] = useState(wasDismissed);
-  const [line, setLine] = useState<ProfileNextStep | null>(null);
+  // The line loaded for a profile is shown only while that profile is the current one.
+  const [loaded, setLoaded] = useState<{ profileId: number; line: ProfileNextStep | null } | null>(null);
+  const line = loaded && loaded.profileId === profileId ? loaded.line : null;
 
   useEffect(() => {
-    setLine(null);
     if (demo || dismissed || profileId === undefined) return;
     let live = true;
     api
       .onboardingOverview()
       .then((lines) => {
-        if (live) setLine(lines.find((entry) => entry.profile_id === profileId) ?? null);
+        if (live) setLoaded({ profileId, line: lines.find((entry) => entry.profile_id === profileId) ?? null });
       })
       // A reminder that cannot be loaded is simply not shown: the console must stay usable, and
       // the guide itself reports the failure where the user goes to look.

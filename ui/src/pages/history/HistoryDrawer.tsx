@@ -1,12 +1,13 @@
 /**
  * One recorded call in full, with the console's tabs; re-send from here records a new call and shows it.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space } from "antd";
 import { DeleteOutlined, RedoOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
+import type { UiLanguage } from "../../api/bindings/UiLanguage";
 import { formatTime } from "../../components/format";
 import { ResultView } from "../../components/result/ResultView";
 import { fromHistory } from "../../components/result/model";
@@ -17,31 +18,36 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [shownId, setShownId] = useState<number | null>(id);
-  const [detail, setDetail] = useState<HistoryDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { language } = useWorkbench();
+  // The drawer shows the entry it was opened on, until a re-send from here shows the new call instead;
+  // opening it again (on any entry) starts from that entry.
+  const [resentId, setResentId] = useState<number | null>(null);
+  const [openedOn, setOpenedOn] = useState(id);
+  if (openedOn !== id) {
+    setOpenedOn(id);
+    setResentId(null);
+  }
+  const shownId = id === null ? null : (resentId ?? id);
+  // What was loaded, for which entry and in which language: the core explains in the current one.
+  const [loaded, setLoaded] = useState<{ id: number; language: UiLanguage; detail: HistoryDetail | null; error: string | null } | null>(null);
+  const current = loaded && loaded.id === shownId && loaded.language === language ? loaded : null;
+  const detail = current?.detail ?? null;
+  const error = current?.error ?? null;
   const [busy, setBusy] = useState(false);
 
-  const { language } = useWorkbench();
-  useEffect(() => setShownId(id), [id]);
-
   useEffect(() => {
-    if (shownId === null) {
-      setDetail(null);
-      return;
-    }
+    if (shownId === null) return;
     let live = true;
-    setError(null);
-    setDetail(null);
-    api
-      .historyGet(shownId)
-      .then((loaded) => live && setDetail(loaded))
-      .catch((raw: unknown) => live && setError(errorText(raw)));
+    api.historyGet(shownId).then(
+      (next) => live && setLoaded({ id: shownId, language, detail: next, error: null }),
+      (raw: unknown) => live && setLoaded({ id: shownId, language, detail: null, error: errorText(raw) }),
+    );
     return () => {
       live = false;
     };
-    // Reloaded on a language switch too: the core explains the answer in the current language.
   }, [shownId, language]);
+
+  const shown = useMemo(() => (detail ? fromHistory(detail) : null), [detail]);
 
   const resend = async () => {
     if (shownId === null) return;
@@ -49,7 +55,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
     try {
       const sent = await api.historyResend(shownId);
       message.success(sent.result?.success && !sent.network_error ? t("history.resentOk") : t("history.resentFailed"));
-      setShownId(sent.history_id);
+      setResentId(sent.history_id);
       onChanged();
     } catch (raw) {
       showError(raw);
@@ -92,7 +98,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
     >
       {error && <Alert type="error" showIcon message={error} />}
       {!detail && !error && <Skeleton active />}
-      {detail && historyId !== null && (
+      {detail && shown && historyId !== null && (
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
             <Descriptions.Item label={t("history.time")}>{formatTime(detail.created_at)}</Descriptions.Item>
@@ -103,7 +109,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
             </Descriptions.Item>
           </Descriptions>
           <ResultView
-            call={fromHistory(detail)}
+            call={shown}
             compare={(pasted) => api.signCompare({ target: { kind: "history", history_id: historyId }, pasted })}
             revealCurl={null}
           />

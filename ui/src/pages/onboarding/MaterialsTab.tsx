@@ -36,8 +36,13 @@ export function MaterialsTab() {
   );
 
   useEffect(() => {
-    if (profileId !== undefined) void run(() => api.materialsGet(profileId));
-  }, [profileId, run]);
+    if (profileId === undefined) return;
+    let live = true;
+    api.materialsGet(profileId).then((next) => live && setView(next), showError);
+    return () => {
+      live = false;
+    };
+  }, [profileId, showError]);
 
   if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
   if (!view) return null;

@@ -3,7 +3,7 @@
  * do next (with its review clock while it waits), so someone with several apps sees them all at once
  * and can switch the tracker to any of them.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -41,18 +41,21 @@ export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
   const [error, setError] = useState<IpcFailure | null>(null);
   const [switching, setSwitching] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setLines(await api.onboardingOverview());
-      setError(null);
-    } catch (raw) {
-      setError(toIpcFailure(raw));
-    }
-  }, []);
-
+  // Asked again whenever the tracker below saved a step or the current profile changed.
   useEffect(() => {
-    void load();
-  }, [load, refreshKey, currentId]);
+    let live = true;
+    api.onboardingOverview().then(
+      (next) => {
+        if (!live) return;
+        setLines(next);
+        setError(null);
+      },
+      (raw) => live && setError(toIpcFailure(raw)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [refreshKey, currentId]);
 
   const switchTo = async (profileId: number) => {
     setSwitching(profileId);

@@ -2,7 +2,7 @@
  * The tracker of the current profile: every step from qualification to go-live, what to do and where,
  * what this app does for you there, the expected wait, and the state the user sets (saved by the core).
  */
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert, Button, Card, Empty, Progress, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -125,19 +125,21 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
   const [error, setError] = useState<IpcFailure | null>(null);
   const profileId = currentProfile?.id;
 
-  const load = useCallback(async () => {
-    if (profileId === undefined) return;
-    try {
-      setView(await api.onboardingGet(profileId));
-      setError(null);
-    } catch (raw) {
-      setError(toIpcFailure(raw));
-    }
-  }, [profileId]);
-
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (profileId === undefined) return;
+    let live = true;
+    api.onboardingGet(profileId).then(
+      (next) => {
+        if (!live) return;
+        setView(next);
+        setError(null);
+      },
+      (raw) => live && setError(toIpcFailure(raw)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [profileId]);
 
   if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
   if (error)

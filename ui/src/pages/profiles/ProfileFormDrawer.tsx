@@ -3,7 +3,7 @@
  * keyring holds one, and only what the user types replaces it. When the core rejects the form, its
  * message goes next to the field it names and everything typed stays where it was.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { Alert, Button, Col, Divider, Drawer, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -97,14 +97,21 @@ export function ProfileFormDrawer({
   const editingId = editing === null ? null : editing === "new" ? "new" : editing.id;
   const view = editing !== null && editing !== "new" ? editing : null;
 
-  // A new target fills the form afresh; reopening the same one keeps the draft.
-  useEffect(() => {
-    if (editingId === null) return;
-    setFormError(null);
+  // Each opening starts afresh: no error from the last time, and the form filled from the target.
+  const [openedFor, setOpenedFor] = useState(editingId);
+  if (openedFor !== editingId) {
+    setOpenedFor(editingId);
+    if (editingId !== null) setFormError(null);
+  }
+  // The form is filled from the profile (and the environments) as they are when the drawer opens;
+  // later changes to them must not overwrite what is being typed.
+  const fill = useEffectEvent(() => {
     form.resetFields();
     if (view) form.setFieldsValue(fromView(view, environments));
     else form.setFieldsValue({ role: "erp", environment: environments.find((e) => e.is_local)?.id ?? environments[0]?.id });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (editingId !== null) fill();
   }, [editingId]);
 
   const submit = async (values: Values) => {

@@ -2,7 +2,7 @@
  * The list of profiles (one per app) with create, edit, duplicate and delete. The form lives in a drawer
  * so the list stays in sight.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { CopyOutlined, DeleteOutlined, EditOutlined, PlusOutlined, CheckOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -24,9 +24,12 @@ export function ProfilesPage() {
   const { profiles, currentProfile, environments, language, createProfileRequested } = wb;
   const [editing, setEditing] = useState<Editing>(null);
 
-  useEffect(() => {
-    if (createProfileRequested > 0) setEditing("new");
-  }, [createProfileRequested]);
+  // Another screen asked for the create form (each ask counts one up): open it once per ask.
+  const [asksSeen, setAsksSeen] = useState(0);
+  if (asksSeen !== createProfileRequested) {
+    setAsksSeen(createProfileRequested);
+    setEditing("new");
+  }
 
   const envName = (profile: ProfileView) => {
     const id = environmentIdOf(profile.environment, environments);

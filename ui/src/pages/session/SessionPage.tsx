@@ -3,7 +3,7 @@
  * URL and what it means, the environment's OAuth endpoints, the page `view` and token route, the four
  * ways to capture a session (the one that fits the callback first and marked), and who is authorized.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert, Button, Card, Col, Descriptions, Form, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -27,27 +27,32 @@ export function SessionPage() {
   const { t } = useTranslation();
   const { currentProfile, navigate, requestCreateProfile } = useWorkbench();
   const profileId = currentProfile?.id;
-  const [status, setStatus] = useState<SessionStatus | null>(null);
+  // The status and the chosen capture mode belong to one profile: another profile starts without them.
+  const [known, setKnown] = useState<{ profileId: number; status: SessionStatus } | null>(null);
+  const status = known && known.profileId === profileId ? known.status : null;
+  const [chosen, setChosen] = useState<{ profileId: number; mode: CaptureMode } | null>(null);
+  const mode = chosen && chosen.profileId === profileId ? chosen.mode : null;
   const [problem, setProblem] = useState<SessionProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [options, setOptions] = useState<FlowOptions>({ view: "web", route: "token_endpoint" });
-  const [mode, setMode] = useState<CaptureMode | null>(null);
-
-  const load = useCallback(async () => {
-    if (profileId === undefined) return;
-    try {
-      setStatus(await api.sessionStatus(profileId));
-      setProblem(null);
-    } catch (raw) {
-      setProblem(toIpcFailure(raw));
-    }
-  }, [profileId]);
+  // Bumped by the retry button to ask the core again.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    setStatus(null);
-    setMode(null);
-    void load();
-  }, [load]);
+    if (profileId === undefined) return;
+    let live = true;
+    api.sessionStatus(profileId).then(
+      (next) => {
+        if (!live) return;
+        setKnown({ profileId, status: next });
+        setProblem(null);
+      },
+      (raw) => live && setProblem(toIpcFailure(raw)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [profileId, attempt]);
 
   if (!currentProfile || profileId === undefined) {
     return (
@@ -71,7 +76,7 @@ export function SessionPage() {
     return problem ? (
       <div className="page">
         <SessionError problem={problem} />
-        <Button onClick={() => void load()}>{t("common.retry")}</Button>
+        <Button onClick={() => setAttempt((n) => n + 1)}>{t("common.retry")}</Button>
       </div>
     ) : (
       <Spin style={{ display: "block", paddingTop: 80 }} />
@@ -82,7 +87,7 @@ export function SessionPage() {
     setBusy(true);
     setProblem(null);
     try {
-      setStatus(await run());
+      setKnown({ profileId, status: await run() });
     } catch (raw) {
       setProblem(toIpcFailure(raw));
     } finally {
@@ -99,7 +104,7 @@ export function SessionPage() {
       {key === suggested && <Tag color="blue">{t("session.suggested")}</Tag>}
     </Space>
   );
-  const onSession = (next: SessionStatus) => setStatus(next);
+  const onSession = (next: SessionStatus) => setKnown({ profileId, status: next });
   const panel = (key: CaptureMode) => {
     switch (key) {
       case "local_listener":
@@ -169,7 +174,7 @@ export function SessionPage() {
               </Form>
               <Tabs
                 activeKey={activeMode}
-                onChange={(key) => setMode(key as CaptureMode)}
+                onChange={(key) => setChosen({ profileId, mode: key as CaptureMode })}
                 items={MODES.map((key) => ({ key, label: modeLabel(key), children: panel(key) }))}
               />
             </Card>

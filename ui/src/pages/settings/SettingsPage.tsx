@@ -2,7 +2,7 @@
  * The few things a user may want to change: the language and how many calls the history keeps. Also
  * shows where the app keeps its data and which local gateway is running, for support.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { App, Button, Card, Descriptions, Form, InputNumber, Radio, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -19,10 +19,11 @@ export function SettingsPage() {
   const showError = useShowError();
   const wb = useWorkbench();
   const { info, language } = wb;
-  const [retention, setRetention] = useState<number | null>(info?.retention ?? null);
+  // The box shows the stored value until the user types; a newly stored value replaces the draft.
+  const stored = info?.retention ?? null;
+  const [draft, setDraft] = useState<{ over: number | null; value: number | null } | null>(null);
+  const retention = draft && draft.over === stored ? draft.value : stored;
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => setRetention(info?.retention ?? null), [info?.retention]);
 
   const onLanguage = async (value: UiLanguage) => {
     try {
@@ -66,7 +67,7 @@ export function SettingsPage() {
                   step={1000}
                   precision={0}
                   value={retention}
-                  onChange={(value) => setRetention(value)}
+                  onChange={(value) => setDraft({ over: stored, value })}
                   addonAfter={t("settings.calls")}
                   style={{ width: 220 }}
                 />
