@@ -1,7 +1,14 @@
 //! Build script of the desktop app: compiles tauri.conf.json and the capabilities into the binary, and
 //! declares the app's own commands so that the capabilities must grant each one by name.
 
-include!("commands/names.rs");
+/// The contract's command names; the shell reads the same list in full.
+macro_rules! ipc_contract {
+    ($( $(#[doc = $doc:literal])* $module:ident :: $name:ident ( $($arg:ident : $ty:literal),* ) -> $ret:literal ; )*) => {
+        const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+include!("commands/contract.rs");
 
 fn main() {
     let manifest = tauri_build::AppManifest::new().commands(COMMAND_NAMES);

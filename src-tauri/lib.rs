@@ -11,11 +11,47 @@ pub mod launch;
 use std::sync::Arc;
 
 use qimen_core::clock::SystemClock;
+use qimen_core::text::Lang;
 use qimen_workbench::secrets::SecretStore;
-use qimen_workbench::{UiLanguage, Workbench, WorkbenchConfig};
+use qimen_workbench::{Workbench, WorkbenchConfig};
 use tauri::Manager;
 
-include!("commands/names.rs");
+/// One command of the IPC contract, as `commands/contract.rs` declares it.
+pub struct ContractCommand {
+    /// The adapter's module under [`commands`].
+    pub module: &'static str,
+    pub name: &'static str,
+    pub doc: &'static [&'static str],
+    /// Each argument's name (snake_case, as the adapter takes it) and TypeScript type.
+    pub args: &'static [(&'static str, &'static str)],
+    /// The answer's TypeScript type.
+    pub returns: &'static str,
+}
+
+/// Reads the contract: its commands as data, their names, and the handler that registers each adapter.
+macro_rules! ipc_contract {
+    ($( $(#[doc = $doc:literal])* $module:ident :: $name:ident ( $($arg:ident : $ty:literal),* ) -> $ret:literal ; )*) => {
+        /// Every command of the IPC contract, in its order.
+        pub const CONTRACT: &[ContractCommand] = &[$(
+            ContractCommand {
+                module: stringify!($module),
+                name: stringify!($name),
+                doc: &[$($doc),*],
+                args: &[$((stringify!($arg), $ty)),*],
+                returns: $ret,
+            }
+        ),*];
+
+        /// Every command name, as the capabilities grant them.
+        pub const COMMAND_NAMES: &[&str] = &[$(stringify!($name)),*];
+
+        fn invoke_handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$module::$name),*]
+        }
+    };
+}
+
+include!("commands/contract.rs");
 
 /// The label of the one window, as declared in tauri.conf.json and granted in the capabilities.
 pub const MAIN_WINDOW: &str = "main";
@@ -48,57 +84,7 @@ pub fn app_builder() -> tauri::Builder<tauri::Wry> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(log_plugin())
-        .invoke_handler(tauri::generate_handler![
-            commands::app::app_info,
-            commands::app::settings_set,
-            commands::app::secrets_use_memory,
-            commands::profiles::profiles_list,
-            commands::profiles::profile_save,
-            commands::profiles::profile_duplicate,
-            commands::profiles::profile_delete,
-            commands::profiles::profile_select,
-            commands::app::environments_list,
-            commands::app::api_catalogue,
-            commands::calls::call_preview,
-            commands::calls::call_send,
-            commands::calls::call_curl,
-            commands::calls::sign_compare,
-            commands::history::history_list,
-            commands::history::history_get,
-            commands::history::history_delete,
-            commands::history::history_clear,
-            commands::history::history_resend,
-            commands::history::response_save,
-            commands::session::session_status,
-            commands::session::session_start_listener,
-            commands::session::session_authorize_url,
-            commands::session::session_flow_status,
-            commands::session::session_flow_wait,
-            commands::session::session_cancel,
-            commands::session::session_capture_redirect,
-            commands::session::session_paste,
-            commands::session::session_manual,
-            commands::session::session_refresh,
-            commands::session::session_clear,
-            commands::session::session_open_window,
-            commands::onboarding::catalog_app_types,
-            commands::onboarding::onboarding_recommend,
-            commands::onboarding::catalog_taobaoke,
-            commands::onboarding::taobaoke_check,
-            commands::onboarding::onboarding_get,
-            commands::onboarding::onboarding_set_step,
-            commands::onboarding::onboarding_overview,
-            commands::onboarding::materials_get,
-            commands::onboarding::materials_set_case,
-            commands::onboarding::materials_set_done,
-            commands::onboarding::materials_attach,
-            commands::onboarding::materials_detach,
-            commands::onboarding::materials_export,
-            commands::onboarding::app_details_get,
-            commands::onboarding::app_details_save,
-            commands::onboarding::scenarios_list,
-            commands::onboarding::scenario_choose,
-        ])
+        .invoke_handler(invoke_handler())
 }
 
 /// Logs go to the platform's log directory only. The core never logs a secret (they are `Sensitive`),
@@ -135,7 +121,7 @@ fn open_workbench(places: &launch::LaunchPlaces) -> Result<Workbench, StartError
         secret_store,
         keyring_service: places.keyring_service(),
         clock: Arc::new(SystemClock),
-        language: UiLanguage::ZhCn,
+        language: Lang::ZhCn,
     })
     .map_err(|error| StartError::Workbench {
         dir: places.data_dir.display().to_string(),

@@ -8,3 +8,6 @@ pub mod history;
 pub mod onboarding;
 pub mod profiles;
 pub mod session;
+
+#[cfg(test)]
+mod contract_render;

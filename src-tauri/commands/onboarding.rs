@@ -2,6 +2,7 @@
 //! tracker, the materials checklist (files picked and the export saved through the native dialogs), the
 //! app-creation details and the scenario choice. Each is a one-line adapter over the workbench.
 
+use qimen_core::text::Lang;
 use qimen_workbench::catalog::wdt::CaseId;
 use qimen_workbench::catalog::AppTypeCatalog;
 use qimen_workbench::onboarding::guide::questionnaire::{Questionnaire, QuestionnaireResult};
@@ -10,7 +11,7 @@ use qimen_workbench::onboarding::{
     AppDetailsForm, AppDetailsView, MaterialsExport, MaterialsView, OnboardingView,
     ProfileNextStep, ScenarioChoice, ScenariosView, StepStateInput, TaobaokeCatalogView,
 };
-use qimen_workbench::{IpcError, UiLanguage, Workbench};
+use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::{DialogExt, FilePath};
 
@@ -83,9 +84,9 @@ pub async fn materials_get(
 pub async fn materials_set_case(
     workbench: State<'_, Workbench>,
     profile_id: i64,
-    case: CaseId,
+    case_id: CaseId,
 ) -> Result<MaterialsView, IpcError> {
-    workbench.materials_set_case(profile_id, case).await
+    workbench.materials_set_case(profile_id, case_id).await
 }
 
 #[tauri::command]
@@ -153,7 +154,7 @@ pub async fn materials_export(
     app: AppHandle,
     workbench: State<'_, Workbench>,
     profile_id: i64,
-    language: UiLanguage,
+    language: Lang,
 ) -> Result<Option<MaterialsExport>, IpcError> {
     let name = format!("materials-{profile_id}.md");
     let Some(path) = pick_path(&app, Some(name)).await else {

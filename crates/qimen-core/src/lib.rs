@@ -7,6 +7,7 @@
 //! | module | owns |
 //! | --- | --- |
 //! | [`sensitive`] | the one type for secrets: redacted in `Debug`, never serialised |
+//! | [`text`] | the two languages ([`text::Lang`]) and the one bilingual text ([`text::Text`]) |
 //! | [`clock`] | injected time and the platform's GMT+8 timestamp format |
 //! | [`sign`] | TOP md5 / hmac / hmac-sha256, Qimen body signing, 旺店通 `wdt_sign`, SPI verification, `explain` |
 //! | [`protocol`] | building requests for the TOP, Qimen standard and Qimen cloud families; parsing responses |
@@ -23,3 +24,4 @@ pub mod platform;
 pub mod protocol;
 pub mod sensitive;
 pub mod sign;
+pub mod text;

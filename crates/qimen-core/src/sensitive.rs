@@ -2,7 +2,9 @@
 //!
 //! `Sensitive<T>` prints as `<redacted>` in `Debug` and `Display`, and deliberately implements neither
 //! `Serialize` nor `Clone`-into-string helpers, so a secret cannot slip into a log line, a JSON answer
-//! or a history row by accident. Reading the value is an explicit, greppable call: [`Sensitive::expose`].
+//! or a history row by accident. It does implement `Deserialize`: a form field the user types a secret
+//! into arrives straight in this type, and the form, holding one, cannot be serialised back. Reading
+//! the value is an explicit, greppable call: [`Sensitive::expose`].
 
 use std::fmt;
 
@@ -29,8 +31,7 @@ impl<T> Sensitive<T> {
 }
 
 impl SecretString {
-    /// A hint that identifies a secret without revealing it: its length and last two characters
-    /// for long values (`******…2a (32 chars)`), only stars for short ones.
+    /// A hint that identifies a secret without revealing it: [`mask`] of it.
     pub fn hint(&self) -> String {
         mask(self.0.as_str())
     }
@@ -52,6 +53,12 @@ impl From<&str> for SecretString {
     }
 }
 
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Sensitive<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(Sensitive)
+    }
+}
+
 impl<T> fmt::Debug for Sensitive<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("<redacted>")
@@ -64,7 +71,8 @@ impl<T> fmt::Display for Sensitive<T> {
     }
 }
 
-/// Masks a secret for display: never more than the last two characters of a value of 12 or more.
+/// Masks a secret for display: six stars and the last two characters for a value of 12 characters or
+/// more (`******2a`), six stars alone for a shorter one. The length is never shown.
 pub fn mask(value: &str) -> String {
     let count = value.chars().count();
     if count >= 12 {
@@ -81,7 +89,12 @@ mod tests {
 
     #[test]
     fn debug_and_display_never_show_the_value() {
-        let s = SecretString::from("b17cc059ffba3f6cf0d9131359d0be2a");
+        let s: SecretString = serde_json::from_str("\"b17cc059ffba3f6cf0d9131359d0be2a\"").unwrap();
+        assert_eq!(
+            s.expose(),
+            "b17cc059ffba3f6cf0d9131359d0be2a",
+            "a form field reads straight into it"
+        );
         assert_eq!(format!("{s:?}"), "<redacted>");
         assert_eq!(format!("{s}"), "<redacted>");
         assert!(!format!("{:?}", Some(&s)).contains("b17cc"));

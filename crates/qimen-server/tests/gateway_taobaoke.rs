@@ -4,8 +4,9 @@
 
 mod support;
 
-use qimen_core::errors::{explain, Lang};
+use qimen_core::errors::explain;
 use qimen_core::protocol::response::parse_response;
+use qimen_core::text::Lang;
 use qimen_server::gateway::config::{DEMO_TBK_BASIC_APP_KEY, DEMO_TBK_BASIC_SECRET};
 use support::*;
 

@@ -1,9 +1,9 @@
 //! The environments a user picks from instead of typing router URLs, and how the id a call names
 //! (`local`, `production`, `router:hu3cgwt0tc`, `https://…`) becomes an [`Environment`].
 
-use crate::api_docs::TextPair;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::ApiFamily;
+use qimen_core::text::Text;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -35,17 +35,10 @@ impl FamilyEndpoints {
 pub struct EnvironmentOption {
     /// What a call names in `environment_id`.
     pub id: String,
-    pub label: TextPair,
+    pub label: Text,
     pub environment: Environment,
     pub endpoints: FamilyEndpoints,
     pub is_local: bool,
-}
-
-fn text(zh: &str, en: &str) -> TextPair {
-    TextPair {
-        zh: zh.into(),
-        en: en.into(),
-    }
 }
 
 /// Every built-in choice; `gateway_url` is where the local gateway listens. Any other id a call
@@ -54,7 +47,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
     let entries = [
         (
             LOCAL_ID,
-            text(
+            Text::fixed(
                 "本地网关（离线演示，无需账号）",
                 "Local gateway (offline demo, no account needed)",
             ),
@@ -64,7 +57,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "production",
-            text(
+            Text::fixed(
                 "正式环境（TOP eco.taobao.com / 奇门 qimen.api.taobao.com）",
                 "Production (TOP eco.taobao.com / Qimen qimen.api.taobao.com)",
             ),
@@ -72,7 +65,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "overseas",
-            text(
+            Text::fixed(
                 "海外正式环境（api.taobao.com）",
                 "Overseas production (api.taobao.com)",
             ),
@@ -80,12 +73,12 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "sandbox",
-            text("沙箱环境（tbsandbox.com）", "Sandbox (tbsandbox.com)"),
+            Text::fixed("沙箱环境（tbsandbox.com）", "Sandbox (tbsandbox.com)"),
             Environment::Sandbox,
         ),
         (
             "qimen-test",
-            text(
+            Text::fixed(
                 "奇门联调环境（/router/qmtest）",
                 "Qimen joint test (/router/qmtest)",
             ),
@@ -93,7 +86,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "qimen-test-legacy",
-            text(
+            Text::fixed(
                 "奇门联调环境（旺店通文档地址 /top/router/qmtest）",
                 "Qimen joint test (the 旺店通 guide's /top/router/qmtest)",
             ),
@@ -101,7 +94,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "router:hu3cgwt0tc",
-            text(
+            Text::fixed(
                 "旺店通企业版路由（hu3cgwt0tc.api.taobao.com）",
                 "旺店通 enterprise router (hu3cgwt0tc.api.taobao.com)",
             ),
@@ -112,7 +105,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
         ),
         (
             "router-test:hu3cgwt0tc",
-            text(
+            Text::fixed(
                 "旺店通企业版联调路由（hu3cgwt0tc.api.taobao.com/router/qmtest）",
                 "旺店通 enterprise joint-test router (hu3cgwt0tc …/router/qmtest)",
             ),

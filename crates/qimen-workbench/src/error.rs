@@ -7,10 +7,10 @@ use crate::api_docs::ApiDocsError;
 use crate::secrets::SecretError;
 use crate::store::StoreError;
 use qimen_core::client::ClientError;
-use qimen_core::errors::Lang;
 use qimen_core::protocol::environment::EnvironmentError;
 use qimen_core::protocol::request::RequestError;
 use qimen_core::sign::WdtSignError;
+use qimen_core::text::Lang;
 use qimen_server::gateway::GatewayError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -88,7 +88,6 @@ impl WorkbenchError {
 
     /// The error as the UI receives it, in `lang`.
     pub fn to_ipc(&self, lang: Lang) -> IpcError {
-        let pick = |zh: String, en: String| if lang == Lang::ZhCn { zh } else { en };
         match self {
             WorkbenchError::Store(e) => IpcError::new(store_code(e), e.message(lang)),
             WorkbenchError::Secret(e) => IpcError::new(
@@ -98,19 +97,19 @@ impl WorkbenchError {
             WorkbenchError::Request(e) => IpcError::new(request_code(e), request_message(e, lang)),
             WorkbenchError::Environment(e) => IpcError::new(
                 "validation.call.environment",
-                pick(format!("环境：{e}"), e.to_string()),
+                lang.pick(format!("环境：{e}"), e.to_string()),
             ),
             WorkbenchError::Client(e) => IpcError::new(client_code(e), e.message(lang)),
             WorkbenchError::Gateway(e) => IpcError::new(
                 "gateway.start",
-                pick(
+                lang.pick::<String>(
                     format!("本地网关无法启动：{e}。请重启应用；如仍失败，请检查本机是否允许监听 127.0.0.1 端口"),
                     format!("the local gateway could not start: {e}; restart the app, and check that listening on 127.0.0.1 is allowed"),
                 ),
             ),
             WorkbenchError::ApiDocs(e) => IpcError::new(
                 "internal.api_docs",
-                pick(format!("内置接口目录有误：{e}"), e.to_string()),
+                lang.pick(format!("内置接口目录有误：{e}"), e.to_string()),
             ),
             WorkbenchError::Wdt(e) => {
                 let (code, zh) = match e {
@@ -123,23 +122,23 @@ impl WorkbenchError {
                         "旺店通 secret 中没有分隔 secret 与 salt 的冒号，请按旺店通提供的原样粘贴（secret:salt）".to_string(),
                     ),
                 };
-                IpcError::new(code, pick(zh, e.to_string()))
+                IpcError::new(code, lang.pick(zh, e.to_string()))
             }
             WorkbenchError::MissingSecret(which, profile) => missing_secret(*which, profile, lang),
             WorkbenchError::NoProfile => IpcError::new(
                 "validation.call.profile",
-                pick(
+                lang.pick::<String>(
                     "没有选择配置：请先在左侧选择或新建一个应用配置".into(),
                     "no profile is selected: choose or create an app profile first".into(),
                 ),
             ),
             WorkbenchError::Field { field, zh, en } => IpcError::new(
                 format!("validation.call.{field}"),
-                pick(format!("{field}：{zh}"), format!("{field}: {en}")),
+                lang.pick(format!("{field}：{zh}"), format!("{field}: {en}")),
             ),
             WorkbenchError::Save { path, reason } => IpcError::new(
                 "io.save",
-                pick(
+                lang.pick::<String>(
                     format!("无法保存到 {path}（{reason}），请换一个有写入权限的位置"),
                     format!("cannot save to {path} ({reason}); choose a place you can write to"),
                 ),
@@ -166,7 +165,7 @@ fn missing_secret(which: MissingSecret, profile: &str, lang: Lang) -> IpcError {
             format!("profile \"{profile}\" has no session (access_token) yet: complete the user authorisation first, or turn off \"use session\""),
         ),
     };
-    IpcError::new(code, if lang == Lang::ZhCn { zh } else { en })
+    IpcError::new(code, lang.pick(zh, en))
 }
 
 fn store_code(e: &StoreError) -> String {

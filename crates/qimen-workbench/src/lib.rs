@@ -58,7 +58,7 @@ use crate::secrets::{probe, KeyringStatus, MemoryStore, SecretStore};
 use crate::store::Store;
 use qimen_core::client::{ClientOptions, HttpClient, ProxySetting};
 use qimen_core::clock::Clock;
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use qimen_server::gateway::{GatewayConfig, RunningGateway};
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -74,7 +74,7 @@ pub struct WorkbenchConfig {
     pub keyring_service: String,
     pub clock: Arc<dyn Clock>,
     /// The language until the user picks one (first run).
-    pub language: UiLanguage,
+    pub language: Lang,
 }
 
 /// Where the selected profile is remembered between runs (the store has no setting for it yet):
@@ -111,7 +111,7 @@ impl Workbench {
     /// Opens the data folder (creating the database on first run), checks the keyring, and on
     /// first run creates and selects the demo profile.
     pub fn open(config: WorkbenchConfig) -> Result<Workbench, IpcError> {
-        let lang = config.language.lang();
+        let lang = config.language;
         Self::open_inner(config).map_err(|e| e.to_ipc(lang))
     }
 
@@ -227,10 +227,7 @@ impl Workbench {
                 .secrets_in_memory
                 .read()
                 .unwrap_or_else(|e| e.into_inner()),
-            language: match settings.language {
-                Lang::ZhCn => UiLanguage::ZhCn,
-                Lang::En => UiLanguage::EnUs,
-            },
+            language: settings.language,
             retention: settings.history_retention,
             data_dir: self.data_dir.display().to_string(),
             current_profile_id: current.map(|p| p.id),
@@ -247,7 +244,7 @@ impl Workbench {
     pub async fn settings_set(&self, input: SettingsInput) -> Result<AppInfo, IpcError> {
         let result = async {
             if let Some(language) = input.language {
-                self.store.settings_set_language(language.lang())?;
+                self.store.settings_set_language(language)?;
             }
             if let Some(keep) = input.retention {
                 self.store.settings_set_history_retention(keep)?;

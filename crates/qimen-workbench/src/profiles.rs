@@ -4,12 +4,13 @@
 
 use super::call::read_secret;
 use super::error::WorkbenchError;
-use super::types::{ProfileForm, ProfileView, UiLanguage};
+use super::types::{ProfileForm, ProfileView};
 use super::{lock, AppInfo, IpcError, Workbench, CURRENT_PROFILE_FILE};
-use crate::secrets::{copy_profile, forget_profile, SecretKey, SecretKind};
+use crate::secrets::{copy_profile, forget_profile, save_form_secrets, SecretKey, SecretKind};
 use crate::store::{Profile, ProfileInput, ProfileRole};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 use qimen_server::gateway::apis::{WDT_DEMO_APPKEY, WDT_DEMO_APP_SECRET, WDT_DEMO_SID};
 use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
 
@@ -21,8 +22,8 @@ pub const DEMO_PROFILE_NAME: &str = "演示：本地网关 Demo";
 const LOCAL_PLACEHOLDER_URL: &str = "http://127.0.0.1";
 
 impl Workbench {
-    pub(super) fn first_run(&self, language: UiLanguage) -> Result<(), WorkbenchError> {
-        self.store.settings_set_language(language.lang())?;
+    pub(super) fn first_run(&self, language: Lang) -> Result<(), WorkbenchError> {
+        self.store.settings_set_language(language)?;
         let demo = match self.store.profiles_list()?.into_iter().find(|p| p.is_demo) {
             Some(existing) => existing,
             None => self.store.profiles_create(&ProfileInput {
@@ -138,25 +139,18 @@ impl Workbench {
             app_secret,
             wdt_secret,
         } = form;
-        // Secrets become `SecretString` at once, so no copy in clear outlives this function.
-        let app_secret = app_secret.map(SecretString::from);
-        let wdt_secret = wdt_secret.map(SecretString::from);
         let profile = match id {
             None => self.store.profiles_create(&fields)?,
             Some(id) => self.store.profiles_update(id, &fields)?,
         };
-        let secrets = self.secrets();
-        for (value, kind) in [
-            (app_secret, SecretKind::AppSecret),
-            (wdt_secret, SecretKind::WdtSecret),
-        ] {
-            let key = SecretKey::new(profile.id, kind);
-            match value {
-                None => {}
-                Some(v) if v.is_blank() => secrets.delete(&key)?,
-                Some(v) => secrets.set(&key, &SecretString::from(v.expose().trim()))?,
-            }
-        }
+        save_form_secrets(
+            self.secrets().as_ref(),
+            profile.id,
+            [
+                (app_secret, SecretKind::AppSecret),
+                (wdt_secret, SecretKind::WdtSecret),
+            ],
+        )?;
         self.view(profile)
     }
 

@@ -1,53 +1,20 @@
 //! The shapes that cross the IPC boundary, in both directions. Each derives `ts_rs::TS` and is
 //! exported to `ui/src/api/bindings/`, so the UI's types are generated from these and cannot drift.
-//! Nothing here holds a secret in clear, except the two form fields a user types a secret into
-//! ([`ProfileForm::app_secret`], [`ProfileForm::wdt_secret`]), which never travel back.
+//! Nothing here holds a secret in clear: the form fields a user types a secret into
+//! ([`ProfileForm::app_secret`], [`ProfileForm::wdt_secret`]) arrive as `SecretString`, so the form
+//! can be neither logged in clear nor serialised back.
 
 use crate::secrets::KeyringStatus;
 use crate::store::{HistoryEntry, Profile, ProfileInput};
 use qimen_core::call::CallDraft;
-use qimen_core::errors::{Explanation, Lang};
+use qimen_core::errors::Explanation;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
+use qimen_core::sensitive::SecretString;
 use qimen_core::sign::{SignExplanation, WdtSignExplanation};
+use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use ts_rs::TS;
-
-/// The languages of the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub enum UiLanguage {
-    #[default]
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en-US")]
-    EnUs,
-}
-
-impl UiLanguage {
-    pub fn lang(self) -> Lang {
-        match self {
-            UiLanguage::ZhCn => Lang::ZhCn,
-            UiLanguage::EnUs => Lang::En,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UiLanguage::ZhCn => "zh-CN",
-            UiLanguage::EnUs => "en-US",
-        }
-    }
-
-    /// Reads the stored or typed form; `None` for anything else.
-    pub fn parse(text: &str) -> Option<UiLanguage> {
-        match text.parse::<Lang>().ok()? {
-            Lang::ZhCn => Some(UiLanguage::ZhCn),
-            Lang::En => Some(UiLanguage::EnUs),
-        }
-    }
-}
 
 /// What the app shows about itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -61,7 +28,7 @@ pub struct AppInfo {
     pub keyring: KeyringStatus,
     /// Secrets are kept in memory for this run only (the user accepted it).
     pub secrets_in_memory: bool,
-    pub language: UiLanguage,
+    pub language: Lang,
     /// How many calls history keeps.
     pub retention: u32,
     pub data_dir: String,
@@ -74,7 +41,7 @@ pub struct AppInfo {
 #[ts(export)]
 pub struct SettingsInput {
     #[serde(default)]
-    pub language: Option<UiLanguage>,
+    pub language: Option<Lang>,
     #[serde(default)]
     pub retention: Option<u32>,
 }
@@ -97,7 +64,7 @@ pub struct ProfileView {
 
 /// `profile_save`: creates when `id` is null. `app_secret` / `wdt_secret`: null keeps the stored
 /// one, a string replaces it (an empty string removes it).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Deserialize, TS)]
 #[ts(export)]
 pub struct ProfileForm {
     #[serde(default)]
@@ -106,21 +73,11 @@ pub struct ProfileForm {
     #[serde(flatten)]
     pub fields: ProfileInput,
     #[serde(default)]
-    pub app_secret: Option<String>,
+    #[ts(type = "string | null")]
+    pub app_secret: Option<SecretString>,
     #[serde(default)]
-    pub wdt_secret: Option<String>,
-}
-
-impl fmt::Debug for ProfileForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secret = |s: &Option<String>| s.as_ref().map(|_| "<redacted>");
-        f.debug_struct("ProfileForm")
-            .field("id", &self.id)
-            .field("fields", &self.fields)
-            .field("app_secret", &secret(&self.app_secret))
-            .field("wdt_secret", &secret(&self.wdt_secret))
-            .finish()
-    }
+    #[ts(type = "string | null")]
+    pub wdt_secret: Option<SecretString>,
 }
 
 /// A call as the console describes it. Holds no secret: the AppSecret, the session and the

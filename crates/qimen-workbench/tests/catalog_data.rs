@@ -1,10 +1,11 @@
 //! The embedded data files: they load and validate, hold every entry of the documents in both languages,
 //! and a broken file is reported with its name and the entry at fault.
 
+use qimen_core::text::Lang;
 use qimen_workbench::catalog::app_types::AppTypeCatalog;
 use qimen_workbench::catalog::taobaoke::{PackageId, TaobaokeRules};
 use qimen_workbench::catalog::wdt::{CaseId, StepAction, WdtGuide};
-use qimen_workbench::catalog::{self, Applicant, CatalogError, Lang};
+use qimen_workbench::catalog::{self, Applicant, CatalogError};
 
 const APP_TYPES: &str = include_str!("../data/app_types.toml");
 const TAOBAOKE: &str = include_str!("../data/taobaoke.toml");
@@ -21,7 +22,7 @@ fn embedded_files_load_and_validate() {
 #[test]
 fn app_type_counts_match_document_000() {
     let c = catalog::app_types().unwrap();
-    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name.zh.as_str()).collect();
+    let kinds: Vec<&str> = c.kinds.iter().map(|k| k.name.zh.as_ref()).collect();
     assert_eq!(kinds, ["商家应用", "电商后台", "无线开放", "其他"]);
     // 商家应用 has 2 first-level categories, 电商后台 8 ("共8个一级类目"), 无线开放 1, 其他 1.
     let categories: Vec<usize> = c.kinds.iter().map(|k| k.categories.len()).collect();

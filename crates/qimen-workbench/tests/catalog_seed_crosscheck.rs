@@ -5,8 +5,9 @@
 //! The documents are read from `QIMEN_SEEDS_DIR`, or from the project's shared seeds folder beside the
 //! checkout. They are not part of the crate; where they are absent the test says so and checks nothing.
 
+use qimen_core::text::Text;
+use qimen_workbench::catalog;
 use qimen_workbench::catalog::taobaoke::Op;
-use qimen_workbench::catalog::{self, Localized};
 use std::path::PathBuf;
 
 fn seed(name: &str) -> Option<String> {
@@ -33,7 +34,7 @@ fn normalise(text: &str) -> String {
         .collect()
 }
 
-fn assert_quoted(doc: &str, what: &str, text: &Localized) {
+fn assert_quoted(doc: &str, what: &str, text: &Text) {
     let needle = normalise(&text.zh);
     assert!(
         doc.contains(&needle),
@@ -85,7 +86,7 @@ fn document_000_texts_and_markers() {
             .lines()
             .find(|l| {
                 l.trim_start().strip_prefix("+ ").is_some_and(|rest| {
-                    rest.strip_prefix(r.entry.name.zh.as_str())
+                    rest.strip_prefix(r.entry.name.zh.as_ref())
                         .is_some_and(|after| after.is_empty() || after.starts_with([' ', '`']))
                 })
             })

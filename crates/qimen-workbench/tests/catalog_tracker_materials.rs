@@ -2,8 +2,9 @@
 //! checklist for case 1 and case 2 with its Markdown export.
 
 use chrono::NaiveDate;
+use qimen_core::text::Lang;
+use qimen_workbench::catalog;
 use qimen_workbench::catalog::wdt::{CaseId, StepAction};
-use qimen_workbench::catalog::{self, Lang};
 use qimen_workbench::onboarding::guide::materials::{ChecklistError, MaterialsChecklist};
 use qimen_workbench::onboarding::guide::tracker::{
     next_step, set_state, Progress, StepState, TrackerError,

@@ -6,8 +6,9 @@
 mod support;
 
 use qimen_core::clock::FixedClock;
+use qimen_core::text::Lang;
 use qimen_workbench::secrets::{MemoryStore, SecretKey, SecretKind, SecretStore};
-use qimen_workbench::{FlowOptions, UiLanguage, Workbench, WorkbenchConfig};
+use qimen_workbench::{FlowOptions, Workbench, WorkbenchConfig};
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 use support::oauth::{browser, consent, visit, DEMO_ERP_SECRET, DEMO_NICK};
@@ -113,7 +114,7 @@ async fn no_secret_reaches_the_data_folder_the_logs_or_an_ipc_answer() {
         secret_store: secrets.clone(),
         keyring_service: "qimen-workbench-test".into(),
         clock,
-        language: UiLanguage::ZhCn,
+        language: Lang::ZhCn,
     })
     .expect("open");
     let mut ev = Evidence::default();

@@ -5,8 +5,8 @@
 mod support;
 
 use chrono::Duration as ChronoDuration;
-use qimen_core::errors::Lang;
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 use qimen_workbench::oauth::{
     authorize_url, exchange_code, parse_pasted, Captured, TokenEndpoint, TokenError, View,
 };

@@ -3,8 +3,8 @@
 
 mod support;
 
-use qimen_core::errors::Lang;
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 use qimen_workbench::oauth::{
     authorize_url, exchange_code, listen, refresh, CallbackListener, Captured, ListenerConfig,
     ListenerError, TokenEndpoint, View,

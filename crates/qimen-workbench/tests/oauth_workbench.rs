@@ -8,11 +8,12 @@ mod support;
 use chrono::Duration as ChronoDuration;
 use qimen_core::clock::{Clock, FixedClock};
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 use qimen_workbench::oauth::flow::FlowStatus;
 use qimen_workbench::oauth::{CaptureMode, TokenRoute, View};
 use qimen_workbench::secrets::{MemoryStore, SecretError, SecretKey, SecretKind, SecretStore};
 use qimen_workbench::store::{ProfileInput, ProfileRole, SessionSource};
-use qimen_workbench::{FlowOptions, ProfileForm, UiLanguage, Workbench, WorkbenchConfig};
+use qimen_workbench::{FlowOptions, ProfileForm, Workbench, WorkbenchConfig};
 use std::sync::Arc;
 use support::oauth::{browser, consent, visit, DEMO_NICK};
 use support::workbench::{call, TempDir};
@@ -33,7 +34,7 @@ async fn setup_with(store: Arc<dyn SecretStore>, secrets: Arc<MemoryStore>) -> S
         secret_store: store,
         keyring_service: "qimen-workbench-test".into(),
         clock: clock.clone(),
-        language: UiLanguage::ZhCn,
+        language: Lang::ZhCn,
     })
     .expect("open");
     let profile = wb

@@ -6,6 +6,7 @@
 mod support;
 
 use qimen_core::protocol::environment::Environment;
+use qimen_core::text::Lang;
 use qimen_workbench::catalog::wdt::CaseId;
 use qimen_workbench::catalog::Applicant;
 use qimen_workbench::onboarding::guide::questionnaire::{Building, Questionnaire};
@@ -13,7 +14,7 @@ use qimen_workbench::onboarding::guide::taobaoke::{TaobaokeFigures, Verdict};
 use qimen_workbench::onboarding::guide::tracker::StepState;
 use qimen_workbench::onboarding::{AppDetailsForm, PresetPurpose, StepActionView, StepStateInput};
 use qimen_workbench::store::{AppDetailsInput, ProfileInput, ProfileRole};
-use qimen_workbench::{ProfileForm, UiLanguage, Workbench};
+use qimen_workbench::{ProfileForm, Workbench};
 use support::workbench::*;
 
 const CANARY_PASSWORD: &str = "Canary-Client-Pw-7f3a91";
@@ -216,7 +217,7 @@ async fn invalid_app_details_name_every_field_and_valid_ones_are_kept() {
         );
     }
     wb.settings_set(qimen_workbench::SettingsInput {
-        language: Some(UiLanguage::EnUs),
+        language: Some(Lang::En),
         retention: None,
     })
     .await
@@ -326,8 +327,8 @@ async fn the_materials_export_lists_items_and_files_but_never_the_password() {
     assert!(view.client_login.password_stored);
 
     for (lang, item_text) in [
-        (UiLanguage::EnUs, "Market need analysis"),
-        (UiLanguage::ZhCn, "市场需求分析"),
+        (Lang::En, "Market need analysis"),
+        (Lang::ZhCn, "市场需求分析"),
     ] {
         let out = dir.path().join(format!("materials-{}.md", lang.as_str()));
         let export = wb

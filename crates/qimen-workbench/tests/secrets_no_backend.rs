@@ -4,8 +4,8 @@
 #[cfg(target_os = "linux")]
 #[test]
 fn without_a_session_bus_the_keyring_reports_no_backend() {
-    use qimen_core::errors::Lang;
     use qimen_core::sensitive::SecretString;
+    use qimen_core::text::Lang;
     use qimen_workbench::secrets::{
         probe, KeyringProblem, KeyringStatus, KeyringStore, SecretKey, SecretKind, SecretStore,
     };

@@ -1,7 +1,7 @@
 //! Opening the database: created on first open, WAL and foreign keys on, migrations applied once,
 //! a database from a newer version refused with a clear error.
 
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use qimen_workbench::store::{Store, StoreError, DATABASE_FILE, SCHEMA_VERSION};
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
 //! Profiles: create, read, list, update, duplicate, delete, and the checks a profile form must pass.
 
 use qimen_core::clock::FixedClock;
-use qimen_core::errors::Lang;
 use qimen_core::protocol::environment::Environment;
+use qimen_core::text::Lang;
 use qimen_workbench::store::{ProfileError, ProfileInput, ProfileRole, Store, StoreError};
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Settings: defaults on a new database, each setting remembered across a reopen, and values a
 //! hand-edited file may hold read as defaults instead of stopping the app.
 
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use qimen_workbench::store::{Settings, Store, DATABASE_FILE, DEFAULT_HISTORY_RETENTION};
 
 #[test]

@@ -5,9 +5,10 @@
 mod support;
 
 use qimen_core::protocol::environment::Environment;
+use qimen_core::text::Lang;
 use qimen_server::gateway::config::DEMO_ERP_APP_KEY;
 use qimen_workbench::store::{HistoryQuery, ProfileInput, ProfileRole};
-use qimen_workbench::{ProfileForm, SettingsInput, SignCompareInput, SignTarget, UiLanguage};
+use qimen_workbench::{ProfileForm, SettingsInput, SignCompareInput, SignTarget};
 use support::workbench::{call, example_call, open, TempDir};
 
 fn demo_like_profile(name: &str, secret: &str) -> ProfileForm {
@@ -39,7 +40,7 @@ async fn first_run_selects_the_demo_profile_and_its_call_succeeds() {
     let (wb, _secrets) = open(dir.path());
     let info = wb.app_info().await.unwrap_or_else(|e| panic!("{e}"));
     assert!(info.demo_mode, "the first run is in demo mode");
-    assert_eq!(info.language, UiLanguage::ZhCn);
+    assert_eq!(info.language, Lang::ZhCn);
     let gateway = info.gateway_url.clone().unwrap_or_default();
     assert!(gateway.starts_with("http://127.0.0.1:"), "{gateway}");
     let profiles = wb.profiles_list().await.unwrap_or_default();
@@ -109,7 +110,7 @@ async fn a_wrong_secret_is_code_25_explained_in_both_languages() {
         .contains(wrong));
 
     wb.settings_set(SettingsInput {
-        language: Some(UiLanguage::EnUs),
+        language: Some(Lang::En),
         retention: None,
     })
     .await

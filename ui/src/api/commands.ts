@@ -1,124 +1,117 @@
 /**
- * One typed function per command of the IPC contract. Nothing else in the UI calls `invoke`; screens
- * import from here, so the contract is readable in one file.
+ * Generated from the IPC contract (src-tauri/commands/contract.rs) by scripts/check-bindings.sh --write;
+ * do not edit. One typed function per command: nothing else in the UI calls `invoke`.
  *
  * Argument names are camelCase here; Tauri maps them to the Rust commands' snake_case parameters.
  */
 import { call } from "./ipc";
-import type { AppInfo } from "./bindings/AppInfo";
-import type { SettingsInput } from "./bindings/SettingsInput";
-import type { ProfileView } from "./bindings/ProfileView";
-import type { ProfileForm } from "./bindings/ProfileForm";
-import type { EnvironmentOption } from "./bindings/EnvironmentOption";
 import type { ApiDoc } from "./bindings/ApiDoc";
-import type { CallInput } from "./bindings/CallInput";
-import type { CallPreview } from "./bindings/CallPreview";
-import type { CallOutcome } from "./bindings/CallOutcome";
-import type { SignCompareInput } from "./bindings/SignCompareInput";
-import type { SignComparison } from "./bindings/SignComparison";
-import type { HistoryQuery } from "./bindings/HistoryQuery";
-import type { HistoryPage } from "./bindings/HistoryPage";
-import type { HistoryDetail } from "./bindings/HistoryDetail";
-import type { SessionStatus } from "./bindings/SessionStatus";
-import type { SessionFlow } from "./bindings/SessionFlow";
-import type { FlowView } from "./bindings/FlowView";
-import type { FlowOptions } from "./bindings/FlowOptions";
-import type { TokenRoute } from "./bindings/TokenRoute";
+import type { AppDetailsForm } from "./bindings/AppDetailsForm";
+import type { AppDetailsView } from "./bindings/AppDetailsView";
+import type { AppInfo } from "./bindings/AppInfo";
 import type { AppTypeCatalog } from "./bindings/AppTypeCatalog";
+import type { CallInput } from "./bindings/CallInput";
+import type { CallOutcome } from "./bindings/CallOutcome";
+import type { CallPreview } from "./bindings/CallPreview";
+import type { CaseId } from "./bindings/CaseId";
+import type { EnvironmentOption } from "./bindings/EnvironmentOption";
+import type { FlowOptions } from "./bindings/FlowOptions";
+import type { FlowView } from "./bindings/FlowView";
+import type { HistoryDetail } from "./bindings/HistoryDetail";
+import type { HistoryPage } from "./bindings/HistoryPage";
+import type { HistoryQuery } from "./bindings/HistoryQuery";
+import type { MaterialsExport } from "./bindings/MaterialsExport";
+import type { MaterialsView } from "./bindings/MaterialsView";
+import type { OnboardingView } from "./bindings/OnboardingView";
+import type { PackageCheck } from "./bindings/PackageCheck";
+import type { ProfileForm } from "./bindings/ProfileForm";
+import type { ProfileNextStep } from "./bindings/ProfileNextStep";
+import type { ProfileView } from "./bindings/ProfileView";
 import type { Questionnaire } from "./bindings/Questionnaire";
 import type { QuestionnaireResult } from "./bindings/QuestionnaireResult";
+import type { ScenarioChoice } from "./bindings/ScenarioChoice";
+import type { ScenariosView } from "./bindings/ScenariosView";
+import type { SessionFlow } from "./bindings/SessionFlow";
+import type { SessionStatus } from "./bindings/SessionStatus";
+import type { SettingsInput } from "./bindings/SettingsInput";
+import type { SignCompareInput } from "./bindings/SignCompareInput";
+import type { SignComparison } from "./bindings/SignComparison";
+import type { StepStateInput } from "./bindings/StepStateInput";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
 import type { TaobaokeFigures } from "./bindings/TaobaokeFigures";
-import type { PackageCheck } from "./bindings/PackageCheck";
-import type { OnboardingView } from "./bindings/OnboardingView";
-import type { StepStateInput } from "./bindings/StepStateInput";
-import type { ProfileNextStep } from "./bindings/ProfileNextStep";
-import type { MaterialsView } from "./bindings/MaterialsView";
-import type { CaseId } from "./bindings/CaseId";
-import type { MaterialsExport } from "./bindings/MaterialsExport";
+import type { TokenRoute } from "./bindings/TokenRoute";
 import type { UiLanguage } from "./bindings/UiLanguage";
-import type { AppDetailsView } from "./bindings/AppDetailsView";
-import type { AppDetailsForm } from "./bindings/AppDetailsForm";
-import type { ScenariosView } from "./bindings/ScenariosView";
-import type { ScenarioChoice } from "./bindings/ScenarioChoice";
 
+// app
 export const appInfo = () => call<AppInfo>("app_info");
 export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set", { input });
 export const secretsUseMemory = () => call<AppInfo>("secrets_use_memory");
 
+// profiles
 export const profilesList = () => call<ProfileView[]>("profiles_list");
 export const profileSave = (form: ProfileForm) => call<ProfileView>("profile_save", { form });
 export const profileDuplicate = (id: number) => call<ProfileView>("profile_duplicate", { id });
 export const profileDelete = (id: number) => call<void>("profile_delete", { id });
 export const profileSelect = (id: number) => call<AppInfo>("profile_select", { id });
 
+// app
 export const environmentsList = () => call<EnvironmentOption[]>("environments_list");
 export const apiCatalogue = () => call<ApiDoc[]>("api_catalogue");
 
+// calls
 export const callPreview = (input: CallInput) => call<CallPreview>("call_preview", { input });
 export const callSend = (input: CallInput) => call<CallOutcome>("call_send", { input });
-export const callCurl = (input: CallInput, revealSession: boolean) =>
-  call<string>("call_curl", { input, revealSession });
+export const callCurl = (input: CallInput, revealSession: boolean) => call<string>("call_curl", { input, revealSession });
 export const signCompare = (input: SignCompareInput) => call<SignComparison>("sign_compare", { input });
 
+// history
 export const historyList = (query: HistoryQuery) => call<HistoryPage>("history_list", { query });
 export const historyGet = (id: number) => call<HistoryDetail>("history_get", { id });
 export const historyDelete = (id: number) => call<void>("history_delete", { id });
 export const historyClear = () => call<void>("history_clear");
 export const historyResend = (id: number) => call<CallOutcome>("history_resend", { id });
-
 /** The shell asks the user where to save (native dialog) and writes the full body; null when cancelled. */
 export const responseSave = (historyId: number) => call<string | null>("response_save", { historyId });
 
-// The onboarding guide (documents 000, 002 and 003).
+// onboarding
 export const catalogAppTypes = () => call<AppTypeCatalog>("catalog_app_types");
-export const onboardingRecommend = (questionnaire: Questionnaire) =>
-  call<QuestionnaireResult>("onboarding_recommend", { questionnaire });
+export const onboardingRecommend = (questionnaire: Questionnaire) => call<QuestionnaireResult>("onboarding_recommend", { questionnaire });
 export const catalogTaobaoke = () => call<TaobaokeCatalogView>("catalog_taobaoke");
 export const taobaokeCheck = (figures: TaobaokeFigures) => call<PackageCheck[]>("taobaoke_check", { figures });
 export const onboardingGet = (profileId: number) => call<OnboardingView>("onboarding_get", { profileId });
-export const onboardingSetStep = (profileId: number, stepId: string, state: StepStateInput) =>
-  call<OnboardingView>("onboarding_set_step", { profileId, stepId, state });
+export const onboardingSetStep = (profileId: number, stepId: string, state: StepStateInput) => call<OnboardingView>("onboarding_set_step", { profileId, stepId, state });
 export const onboardingOverview = () => call<ProfileNextStep[]>("onboarding_overview");
 export const materialsGet = (profileId: number) => call<MaterialsView>("materials_get", { profileId });
-export const materialsSetCase = (profileId: number, caseId: CaseId) =>
-  call<MaterialsView>("materials_set_case", { profileId, case: caseId });
-export const materialsSetDone = (profileId: number, itemId: string, done: boolean) =>
-  call<MaterialsView>("materials_set_done", { profileId, itemId, done });
+export const materialsSetCase = (profileId: number, caseId: CaseId) => call<MaterialsView>("materials_set_case", { profileId, caseId });
+export const materialsSetDone = (profileId: number, itemId: string, done: boolean) => call<MaterialsView>("materials_set_done", { profileId, itemId, done });
 /** The shell asks which file to attach (native open dialog); null when cancelled. */
-export const materialsAttach = (profileId: number, itemId: string) =>
-  call<MaterialsView | null>("materials_attach", { profileId, itemId });
-export const materialsDetach = (profileId: number, itemId: string, path: string) =>
-  call<MaterialsView>("materials_detach", { profileId, itemId, path });
+export const materialsAttach = (profileId: number, itemId: string) => call<MaterialsView | null>("materials_attach", { profileId, itemId });
+export const materialsDetach = (profileId: number, itemId: string, path: string) => call<MaterialsView>("materials_detach", { profileId, itemId, path });
 /** The shell asks where to save the checklist (native save dialog); null when cancelled. */
-export const materialsExport = (profileId: number, language: UiLanguage) =>
-  call<MaterialsExport | null>("materials_export", { profileId, language });
+export const materialsExport = (profileId: number, language: UiLanguage) => call<MaterialsExport | null>("materials_export", { profileId, language });
 export const appDetailsGet = (profileId: number) => call<AppDetailsView>("app_details_get", { profileId });
-export const appDetailsSave = (profileId: number, form: AppDetailsForm) =>
-  call<AppDetailsView>("app_details_save", { profileId, form });
+export const appDetailsSave = (profileId: number, form: AppDetailsForm) => call<AppDetailsView>("app_details_save", { profileId, form });
 export const scenariosList = () => call<ScenariosView>("scenarios_list");
-export const scenarioChoose = (profileId: number, scenarioId: string) =>
-  call<ScenarioChoice>("scenario_choose", { profileId, scenarioId });
-/** Opens a document link in the system browser (the opener plugin; https links only). */
-export const openLink = (url: string) => call<void>("plugin:opener|open_url", { url });
+export const scenarioChoose = (profileId: number, scenarioId: string) => call<ScenarioChoice>("scenario_choose", { profileId, scenarioId });
 
+// session
+/** Opens a document link in the system browser (the opener plugin; https links only). */
 export const sessionStatus = (profileId: number) => call<SessionStatus>("session_status", { profileId });
-export const sessionStartListener = (profileId: number, options: FlowOptions) =>
-  call<SessionFlow>("session_start_listener", { profileId, options });
-export const sessionAuthorizeUrl = (profileId: number, options: FlowOptions) =>
-  call<SessionFlow>("session_authorize_url", { profileId, options });
+export const sessionStartListener = (profileId: number, options: FlowOptions) => call<SessionFlow>("session_start_listener", { profileId, options });
+export const sessionAuthorizeUrl = (profileId: number, options: FlowOptions) => call<SessionFlow>("session_authorize_url", { profileId, options });
 /** Opens the authorize page in an app window; the shell intercepts the redirect to the callback. */
-export const sessionOpenWindow = (profileId: number, options: FlowOptions) =>
-  call<SessionFlow>("session_open_window", { profileId, options });
+export const sessionOpenWindow = (profileId: number, options: FlowOptions) => call<SessionFlow>("session_open_window", { profileId, options });
 export const sessionFlowStatus = (flowId: string) => call<FlowView>("session_flow_status", { flowId });
 /** Waits until the listener captures the redirect (or times out, or is cancelled), then exchanges. */
 export const sessionFlowWait = (flowId: string) => call<FlowView>("session_flow_wait", { flowId });
 export const sessionCancel = (flowId: string) => call<FlowView>("session_cancel", { flowId });
-export const sessionPaste = (profileId: number, text: string, flowId: string | null, route: TokenRoute | null) =>
-  call<SessionStatus>("session_paste", { profileId, text, flowId, route });
-export const sessionManual = (profileId: number, session: string) =>
-  call<SessionStatus>("session_manual", { profileId, session });
+/** The app window's redirect to the callback, handed over by the shell. */
+export const sessionCaptureRedirect = (flowId: string, url: string) => call<FlowView>("session_capture_redirect", { flowId, url });
+export const sessionPaste = (profileId: number, text: string, flowId: string | null, route: TokenRoute | null) => call<SessionStatus>("session_paste", { profileId, text, flowId, route });
+export const sessionManual = (profileId: number, session: string) => call<SessionStatus>("session_manual", { profileId, session });
 export const sessionRefresh = (profileId: number) => call<SessionStatus>("session_refresh", { profileId });
 export const sessionClear = (profileId: number) => call<SessionStatus>("session_clear", { profileId });
-/** The system browser, through the opener plugin (http/https only, as its default scope allows). */
+
+// plugins
+/** Opens an https address in the system browser (the opener plugin; the capability allows https only). */
 export const openUrl = (url: string) => call<void>("plugin:opener|open_url", { url });

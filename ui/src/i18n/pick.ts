@@ -5,7 +5,7 @@
  */
 import type { UiLanguage } from "../api/bindings/UiLanguage";
 
-/** Two values, one per UI language; the core's TextPair and Localized texts are this shape over strings. */
+/** Two values, one per UI language; the core's bilingual Text is this shape over strings. */
 export interface Bilingual<T = string> {
   zh: T;
   en: T;

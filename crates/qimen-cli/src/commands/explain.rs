@@ -3,7 +3,8 @@
 
 use crate::failure::Failure;
 use clap::Args;
-use qimen_core::errors::{explain_codes, Explanation, Lang};
+use qimen_core::errors::{explain_codes, Explanation};
+use qimen_core::text::Lang;
 use std::process::ExitCode;
 
 #[derive(Debug, Args)]

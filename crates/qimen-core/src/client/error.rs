@@ -2,7 +2,7 @@
 //! address (scheme, host and port only: the query may hold a session) and never a secret.
 
 use super::ClientOptions;
-use crate::errors::Lang;
+use crate::text::Lang;
 use std::error::Error as StdError;
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 use super::*;
-use crate::errors::Lang;
 use crate::protocol::ApiFamily;
 use crate::sign::{SignExplanation, SignMethod};
+use crate::text::Lang;
 
 fn request(endpoint: &str, query: &[(&str, &str)]) -> PreparedRequest {
     PreparedRequest {

@@ -159,7 +159,7 @@ fn render(
     wait: Option<u64>,
     lang: Lang,
 ) -> Explanation {
-    let uses_param = [entry.title, entry.cause, entry.remedy]
+    let uses_param = [&entry.title, &entry.cause, &entry.remedy]
         .iter()
         .any(|text| text.zh.contains("{param}") || text.en.contains("{param}"));
     let param = param.filter(|_| uses_param);

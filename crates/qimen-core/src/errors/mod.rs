@@ -15,59 +15,16 @@ mod explain;
 
 pub use explain::{explain, explain_codes, Explanation};
 
-use serde::{Deserialize, Serialize};
-use std::str::FromStr;
+use serde::Serialize;
 
-/// The language of an explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
-pub enum Lang {
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en")]
-    En,
-}
-
-/// A language name that is neither Chinese nor English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language `{0}`: use `zh-CN` (中文) or `en` (English)")]
-pub struct UnknownLang(pub String);
-
-impl FromStr for Lang {
-    type Err = UnknownLang;
-
-    /// Accepts the usual spellings: `zh-CN`, `zh_CN`, `zh`, `cn`, `en`, `en-US`, `en_GB` …
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let lower = s.trim().to_ascii_lowercase().replace('_', "-");
-        match lower.as_str() {
-            "zh" | "zh-cn" | "zh-hans" | "cn" => Ok(Lang::ZhCn),
-            _ if lower == "en" || lower.starts_with("en-") => Ok(Lang::En),
-            _ => Err(UnknownLang(s.to_string())),
-        }
-    }
-}
-
-/// One sentence in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Text {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::ZhCn => self.zh,
-            Lang::En => self.en,
-        }
-    }
-}
+use crate::text::{Lang, Text};
 
 /// One catalogue entry, keyed by `code`, `sub_code` or both.
 ///
 /// Texts may hold two placeholders that [`explain()`] fills from the response: `{param}` (the
 /// parameter named by the sub-code or sub-message) and `{wait}` (the ban length the platform
 /// announces).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ErrorEntry {
     /// TOP numeric code as text (`"25"`), a Qimen `code` (`"sign-check-failure"`), a 旺店通 code
     /// (`"1012"`) or an OAuth `error` (`"invalid_grant"`).

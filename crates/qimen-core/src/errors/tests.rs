@@ -171,7 +171,7 @@ fn every_entry_has_both_languages_and_a_key() {
             entry.code.is_some() || entry.sub_code.is_some(),
             "{entry:?} has no key"
         );
-        for text in [entry.title, entry.cause, entry.remedy] {
+        for text in [&entry.title, &entry.cause, &entry.remedy] {
             assert!(
                 !text.zh.trim().is_empty() && !text.en.trim().is_empty(),
                 "{entry:?}"
@@ -216,8 +216,8 @@ fn no_two_entries_share_a_key() {
 #[test]
 fn texts_only_use_known_placeholders() {
     for entry in entries() {
-        for text in [entry.title, entry.cause, entry.remedy] {
-            for side in [text.zh, text.en] {
+        for text in [&entry.title, &entry.cause, &entry.remedy] {
+            for side in [&text.zh, &text.en] {
                 let stripped = side.replace("{param}", "").replace("{wait}", "");
                 assert!(
                     !stripped.contains(['{', '}']),

@@ -19,6 +19,7 @@ use qimen_core::clock::format_gmt8;
 use qimen_core::platform::{TOKEN_CREATE, TOKEN_REFRESH};
 use qimen_core::protocol::ApiFamily;
 use qimen_core::sign::WdtFlavour;
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use thiserror::Error;
@@ -28,14 +29,6 @@ pub use validate::validate;
 
 /// The embedded data file.
 pub const API_DOCS_TOML: &str = include_str!("../../data/api_docs.toml");
-
-/// One text in both languages of the UI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct TextPair {
-    pub zh: String,
-    pub en: String,
-}
 
 /// The type of a parameter, which decides the form control and how an entry is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -63,7 +56,7 @@ pub struct ParamDoc {
     pub name: String,
     pub kind: ParamKind,
     pub required: bool,
-    pub description: TextPair,
+    pub description: Text,
     /// A value that works against the local gateway's demo data. For a datetime parameter with
     /// `offset_hours` it is filled by [`catalogue_at`].
     #[serde(default)]
@@ -86,8 +79,8 @@ pub struct ApiDoc {
     /// `taobao.qimen.entryorder.create`).
     pub aliases: Vec<String>,
     pub family: ApiFamily,
-    pub title: TextPair,
-    pub description: TextPair,
+    pub title: Text,
+    pub description: Text,
     /// The call must carry the OAuth access token (`session`).
     pub needs_session: bool,
     /// The provider's AppKey for Qimen cloud / custom APIs (旺店通: `21363512`).
@@ -139,8 +132,8 @@ struct ApiEntry {
     #[serde(default)]
     aliases: Vec<String>,
     family: ApiFamily,
-    title: TextPair,
-    description: TextPair,
+    title: Text,
+    description: Text,
     needs_session: bool,
     target_app_key: Option<String>,
     wdt_sign: Option<String>,

@@ -3,10 +3,11 @@
 //! `<request>` root, and what each family needs (an XML body for Qimen standard, the provider's
 //! AppKey for Qimen cloud).
 
-use super::{ApiDoc, ApiDocsError, ParamDoc, ParamKind, TextPair};
+use super::{ApiDoc, ApiDocsError, ParamDoc, ParamKind};
 use qimen_core::clock::parse_gmt8;
 use qimen_core::protocol::request::SYSTEM_PARAMS;
 use qimen_core::protocol::ApiFamily;
+use qimen_core::text::Text;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashSet;
@@ -82,7 +83,7 @@ fn is_method_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-fn both_languages(text: &TextPair) -> Result<(), &'static str> {
+fn both_languages(text: &Text) -> Result<(), &'static str> {
     if text.zh.trim().is_empty() {
         Err("Chinese (zh)")
     } else if text.en.trim().is_empty() {

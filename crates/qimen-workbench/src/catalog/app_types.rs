@@ -6,7 +6,8 @@
 //! stays empty for it. Remarks such as "天猫商家不支持接入" become typed [`Note`]s.
 
 use super::validate::Checker;
-use super::{parse_toml, CatalogError, Link, Localized};
+use super::{parse_toml, CatalogError, Link};
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// Who is applying. The first three are the document's legend; a Tmall merchant is not in the legend, and
@@ -48,7 +49,7 @@ pub enum NoteKind {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub kind: NoteKind,
-    pub text: Localized,
+    pub text: Text,
 }
 
 /// One marker of the legend.
@@ -58,11 +59,11 @@ pub struct Note {
 pub struct LegendEntry {
     pub marker: String,
     pub applicant: Applicant,
-    pub label: Localized,
+    pub label: Text,
     /// False when the document's legend does not print this marker itself.
     pub in_document_legend: bool,
     #[serde(default)]
-    pub remark: Option<Localized>,
+    pub remark: Option<Text>,
 }
 
 /// One application type a developer can choose.
@@ -71,10 +72,10 @@ pub struct LegendEntry {
 #[serde(deny_unknown_fields)]
 pub struct AppType {
     pub id: String,
-    pub name: Localized,
+    pub name: Text,
     /// Absent where the document gives none (the 外贸服务市场 entries).
     #[serde(default)]
-    pub description: Option<Localized>,
+    pub description: Option<Text>,
     /// The markers exactly as printed.
     pub markers: Vec<String>,
     #[serde(default)]
@@ -98,12 +99,12 @@ impl AppType {
 #[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
-    pub name: Localized,
+    pub name: Text,
     #[serde(default)]
     pub entries: Vec<AppType>,
     /// What the document says where a group lists nothing ("无。").
     #[serde(default)]
-    pub empty_note: Option<Localized>,
+    pub empty_note: Option<Text>,
 }
 
 /// A first-level category (一级类目).
@@ -112,7 +113,7 @@ pub struct Group {
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
-    pub name: Localized,
+    pub name: Text,
     pub groups: Vec<Group>,
 }
 
@@ -122,10 +123,10 @@ pub struct Category {
 #[serde(deny_unknown_fields)]
 pub struct AppKind {
     pub id: String,
-    pub name: Localized,
-    pub description: Localized,
+    pub name: Text,
+    pub description: Text,
     #[serde(default)]
-    pub overview: Option<Localized>,
+    pub overview: Option<Text>,
     pub categories: Vec<Category>,
 }
 
@@ -135,7 +136,7 @@ pub struct AppKind {
 #[serde(deny_unknown_fields)]
 pub struct AppTypeCatalog {
     pub source: String,
-    pub title: Localized,
+    pub title: Text,
     pub legend: Vec<LegendEntry>,
     /// Which onboarding to do before applying for an app.
     pub links: Vec<Link>,

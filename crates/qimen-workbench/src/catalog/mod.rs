@@ -22,11 +22,11 @@ mod validate;
 pub mod wdt;
 
 pub use app_types::{AppTypeCatalog, Applicant};
-pub use qimen_core::errors::Lang;
 pub use search::AppTypeHit;
 pub use taobaoke::TaobaokeRules;
 pub use wdt::{MaterialsCatalog, OnboardingStep, Scenario, WdtGuide};
 
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -41,30 +41,12 @@ const APP_TYPES_TOML: &str = include_str!("../../data/app_types.toml");
 const TAOBAOKE_TOML: &str = include_str!("../../data/taobaoke.toml");
 const WDT_TOML: &str = include_str!("../../data/wdt_onboarding.toml");
 
-/// One text in both languages: `zh` as the document states it, `en` translated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[ts(export)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    pub zh: String,
-    pub en: String,
-}
-
-impl Localized {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::ZhCn => &self.zh,
-            Lang::En => &self.en,
-        }
-    }
-}
-
 /// A link the document gives, with what it is for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    pub label: Localized,
+    pub label: Text,
     pub url: String,
 }
 

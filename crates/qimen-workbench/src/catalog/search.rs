@@ -5,7 +5,7 @@
 //! one in a heading. English matching ignores case.
 
 use super::app_types::{AppTypeCatalog, AppTypeRef};
-use super::Localized;
+use qimen_core::text::Text;
 use serde::Serialize;
 
 /// Where a query word was found.
@@ -37,7 +37,7 @@ pub struct AppTypeHit {
     pub id: String,
     pub kind_id: String,
     pub category_id: String,
-    pub name: Localized,
+    pub name: Text,
     /// Higher is better: the sum over the query words of the best place each was found.
     pub score: u32,
     /// The places where query words were found, best first, without repeats.
@@ -53,7 +53,7 @@ pub fn query_terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-fn contains(text: &Localized, term: &str) -> bool {
+fn contains(text: &Text, term: &str) -> bool {
     text.zh.to_lowercase().contains(term) || text.en.to_lowercase().contains(term)
 }
 

@@ -6,7 +6,8 @@
 //! are kept as the document states them. The `onboarding` module evaluates the rules.
 
 use super::validate::Checker;
-use super::{parse_toml, CatalogError, Link, Localized, Wait};
+use super::{parse_toml, CatalogError, Link, Wait};
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// A figure the rules look at.
@@ -134,11 +135,11 @@ pub enum AppliesTo {
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
-    pub text: Localized,
+    pub text: Text,
     pub applies_to: AppliesTo,
     /// How the checker reads a rule whose scope the document implies.
     #[serde(default)]
-    pub interpretation: Option<Localized>,
+    pub interpretation: Option<Text>,
     /// Holds when every check holds.
     #[serde(default)]
     pub all: Vec<Check>,
@@ -168,17 +169,17 @@ pub use qimen_core::platform::PackageId;
 #[serde(deny_unknown_fields)]
 pub struct Package {
     pub id: PackageId,
-    pub name: Localized,
-    pub description: Localized,
+    pub name: Text,
+    pub description: Text,
     /// Opened by invitation only ("邀请制，暂未全面开放").
     pub invitation_only: bool,
     #[serde(default)]
-    pub invitation_note: Option<Localized>,
+    pub invitation_note: Option<Text>,
     /// Packages that must be held first; their rules must hold too.
     pub requires: Vec<PackageId>,
-    pub apply_prerequisite: Localized,
+    pub apply_prerequisite: Text,
     /// How and when the result arrives.
-    pub result: Localized,
+    pub result: Text,
     pub wait: Wait,
     pub apply_links: Vec<Link>,
     pub rules: Vec<Rule>,
@@ -190,9 +191,9 @@ pub struct Package {
 #[serde(deny_unknown_fields)]
 pub struct FigureInfo {
     pub field: Figure,
-    pub label: Localized,
+    pub label: Text,
     #[serde(default)]
-    pub unit: Option<Localized>,
+    pub unit: Option<Text>,
 }
 
 /// Why Alimama ends a permission.
@@ -213,7 +214,7 @@ pub struct RevocationRule {
     /// For inactivity: the number of consecutive days.
     #[serde(default)]
     pub days: Option<u32>,
-    pub text: Localized,
+    pub text: Text,
     #[serde(default)]
     pub links: Vec<Link>,
 }
@@ -222,7 +223,7 @@ pub struct RevocationRule {
 #[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Revocation {
-    pub consequence: Localized,
+    pub consequence: Text,
     pub rules: Vec<RevocationRule>,
 }
 
@@ -230,8 +231,8 @@ pub struct Revocation {
 #[ts(export)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
-    pub question: Localized,
-    pub answer: Localized,
+    pub question: Text,
+    pub answer: Text,
     #[serde(default)]
     pub package: Option<PackageId>,
 }
@@ -242,10 +243,10 @@ pub struct Faq {
 #[serde(deny_unknown_fields)]
 pub struct TaobaokeRules {
     pub source: String,
-    pub title: Localized,
+    pub title: Text,
     pub document_date: String,
     pub effective_from: String,
-    pub scope: Localized,
+    pub scope: Text,
     pub help_link: Link,
     pub figures: Vec<FigureInfo>,
     pub packages: Vec<Package>,

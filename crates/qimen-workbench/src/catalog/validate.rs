@@ -2,7 +2,8 @@
 //! and unique, links that are real http(s) addresses, waiting times that make sense. Each failure names the
 //! file and the entry, so whoever edits a data file knows where to look.
 
-use super::{CatalogError, Link, Localized, Wait};
+use super::{CatalogError, Link, Wait};
+use qimen_core::text::Text;
 use std::collections::HashSet;
 
 /// Checks on behalf of one data file.
@@ -24,7 +25,7 @@ impl Checker {
     }
 
     /// Both languages present and not blank.
-    pub fn text(&self, entry: &str, field: &str, text: &Localized) -> Result<(), CatalogError> {
+    pub fn text(&self, entry: &str, field: &str, text: &Text) -> Result<(), CatalogError> {
         if text.zh.trim().is_empty() {
             return Err(self.fail(
                 entry,
@@ -44,7 +45,7 @@ impl Checker {
         &self,
         entry: &str,
         field: &str,
-        text: Option<&Localized>,
+        text: Option<&Text>,
     ) -> Result<(), CatalogError> {
         text.map_or(Ok(()), |t| self.text(entry, field, t))
     }

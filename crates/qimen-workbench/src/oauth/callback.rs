@@ -4,7 +4,7 @@
 //! callback is on this computer's loopback, by intercepting the navigation in an app window when it
 //! is the applicant's own server, or by having the user paste the redirected URL.
 
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -2,8 +2,8 @@
 //! `error_description` when the user cancelled (`access_denied`) or the request was refused. The
 //! same reading serves the listener, the intercepted app-window navigation and a pasted URL.
 
-use qimen_core::errors::Lang;
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 
 /// The longest text accepted as a paste or a redirect query (a real redirect is far shorter).
 pub const MAX_REDIRECT_LEN: usize = 8 * 1024;

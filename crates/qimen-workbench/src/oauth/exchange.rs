@@ -7,11 +7,11 @@
 use super::token::{TokenParseError, TokenSet};
 use qimen_core::client::{ClientError, HttpClient, HttpExchange};
 use qimen_core::clock::Clock;
-use qimen_core::errors::Lang;
 use qimen_core::protocol::request::{prepare, CallSpec, PreparedRequest, RequestError};
 use qimen_core::protocol::ApiFamily;
 use qimen_core::sensitive::SecretString;
 use qimen_core::sign::{SignExplanation, SignMethod};
+use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -6,11 +6,10 @@
 
 use super::error::GuideError;
 use super::types::{AppDetailsForm, AppDetailsView};
-use crate::secrets::{SecretKey, SecretKind};
+use crate::secrets::{save_form_secrets, SecretKey, SecretKind};
 use crate::store::{FieldErrors, FieldProblem, ProfileInput};
 use crate::{IpcError, Workbench};
-use qimen_core::errors::Lang;
-use qimen_core::sensitive::SecretString;
+use qimen_core::text::Lang;
 
 impl Workbench {
     async fn app_details_view(&self, profile_id: i64) -> Result<AppDetailsView, IpcError> {
@@ -42,9 +41,6 @@ impl Workbench {
             app_secret,
             client_password,
         } = form;
-        // Secrets become `SecretString` at once, so no copy in clear outlives this function.
-        let app_secret = app_secret.map(SecretString::from);
-        let client_password = client_password.map(SecretString::from);
         let profile = self.store.profiles_get(profile_id)?;
         let mut input = ProfileInput::from(&profile);
         input.app_key = app_key;
@@ -66,18 +62,14 @@ impl Workbench {
         };
         self.store.profiles_update(profile_id, &input)?;
         self.store.app_details_save(profile_id, &valid)?;
-        let secrets = self.secrets();
-        for (value, kind) in [
-            (app_secret, SecretKind::AppSecret),
-            (client_password, SecretKind::ClientPassword),
-        ] {
-            let key = SecretKey::new(profile_id, kind);
-            match value {
-                None => {}
-                Some(v) if v.is_blank() => secrets.delete(&key)?,
-                Some(v) => secrets.set(&key, &SecretString::from(v.expose().trim()))?,
-            }
-        }
+        save_form_secrets(
+            self.secrets().as_ref(),
+            profile_id,
+            [
+                (app_secret, SecretKind::AppSecret),
+                (client_password, SecretKind::ClientPassword),
+            ],
+        )?;
         Ok(())
     }
 

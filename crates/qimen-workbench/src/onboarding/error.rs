@@ -8,7 +8,7 @@ use crate::onboarding::guide::questionnaire::QuestionnaireError;
 use crate::onboarding::guide::taobaoke::FiguresError;
 use crate::onboarding::guide::tracker::TrackerError;
 use crate::{IpcError, WorkbenchError};
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 
 /// Every way a guide command fails.
 #[derive(Debug, thiserror::Error)]
@@ -51,12 +51,11 @@ impl From<crate::secrets::SecretError> for GuideError {
 impl GuideError {
     /// The error in `lang`.
     pub fn to_ipc(&self, lang: Lang) -> IpcError {
-        let pick = |zh: String, en: String| if lang == Lang::ZhCn { zh } else { en };
         match self {
             GuideError::Workbench(e) => e.to_ipc(lang),
             GuideError::Catalog(e) => IpcError::new(
                 "internal.catalog",
-                pick(format!("内置的向导资料有误：{e}"), e.to_string()),
+                lang.pick(format!("内置的向导资料有误：{e}"), e.to_string()),
             ),
             GuideError::Questionnaire(e) => {
                 let zh = match e {
@@ -67,19 +66,19 @@ impl GuideError {
                         "关键词为空：请输入几个词描述您要做的系统，或选择一个类目".to_string()
                     }
                 };
-                IpcError::new("validation.questionnaire.building", pick(zh, e.to_string()))
+                IpcError::new("validation.questionnaire.building", lang.pick(zh, e.to_string()))
             }
             GuideError::Figures(e) => {
                 let FiguresError::NotANonNegativeNumber { field, value } = e;
                 IpcError::new(
                     format!("validation.taobaoke.{field}"),
-                    pick(
+                    lang.pick::<String>(
                         format!("{field}：{value} 不是有效数值，请填写 0 或更大的数字"),
                         e.to_string(),
                     ),
                 )
             }
-            GuideError::Tracker(e) => IpcError::new("validation.onboarding.step", pick(tracker_zh(e), e.to_string())),
+            GuideError::Tracker(e) => IpcError::new("validation.onboarding.step", lang.pick(tracker_zh(e), e.to_string())),
             GuideError::Checklist(e) => {
                 let (code, zh) = match e {
                     ChecklistError::UnknownItem(i) => (
@@ -99,7 +98,7 @@ impl GuideError {
                         format!("“{file}”没有附加在“{item}”上，无需移除"),
                     ),
                 };
-                IpcError::new(code, pick(zh, e.to_string()))
+                IpcError::new(code, lang.pick(zh, e.to_string()))
             }
             GuideError::Fields(fields) => {
                 let code = fields
@@ -107,31 +106,31 @@ impl GuideError {
                     .map_or("validation.app_details".to_string(), |(f, _, _)| {
                         format!("validation.app_details.{f}")
                     });
-                let sep = if lang == Lang::ZhCn { "\n" } else { "; " };
+                let sep = lang.pick("\n", "; ");
                 let text = fields
                     .iter()
-                    .map(|(_, zh, en)| if lang == Lang::ZhCn { zh.as_str() } else { en.as_str() })
+                    .map(|(_, zh, en)| lang.pick(zh.as_str(), en.as_str()))
                     .collect::<Vec<_>>()
                     .join(sep);
                 IpcError::new(code, text)
             }
             GuideError::UnknownScenario(id) => IpcError::new(
                 "not_found.scenario",
-                pick(
+                lang.pick::<String>(
                     format!("场景“{id}”不存在：请从场景列表中选择"),
                     format!("scenario \"{id}\" does not exist: choose one from the scenario list"),
                 ),
             ),
             GuideError::NoCase => IpcError::new(
                 "validation.materials.case",
-                pick(
+                lang.pick::<String>(
                     "还没有选择情况：请先选择情况1（代理商售卖）或情况2（厂商直营），清单随之确定".into(),
                     "no case chosen yet: choose case 1 (sold by an agent) or case 2 (sold by the vendor) first; the checklist follows from it".into(),
                 ),
             ),
             GuideError::File { path, reason } => IpcError::new(
                 "io.file",
-                pick(
+                lang.pick::<String>(
                     format!("无法读取文件 {path}（{reason}）：请确认文件存在且可读，然后重新选择"),
                     format!("cannot read the file {path} ({reason}): check that it exists and is readable, then choose it again"),
                 ),

@@ -7,11 +7,11 @@
 use super::error::GuideError;
 use super::types::{ClientLoginStatus, MaterialItemView, MaterialsExport, MaterialsView};
 use crate::catalog::wdt::{CaseId, MaterialsCatalog};
-use crate::catalog::Lang;
 use crate::onboarding::guide::materials::MaterialsChecklist;
 use crate::secrets::{SecretKey, SecretKind};
 use crate::store::{AttachedFile, StoredMaterials};
-use crate::{IpcError, UiLanguage, Workbench, WorkbenchError};
+use crate::{IpcError, Workbench, WorkbenchError};
+use qimen_core::text::Lang;
 use std::path::Path;
 
 /// The checklist of the stored case with the stored progress on it.
@@ -263,11 +263,11 @@ impl Workbench {
     pub async fn materials_export(
         &self,
         profile_id: i64,
-        lang: UiLanguage,
+        lang: Lang,
         path: String,
     ) -> Result<MaterialsExport, IpcError> {
         let result = (|| {
-            let text = self.materials_markdown(profile_id, lang.lang())?;
+            let text = self.materials_markdown(profile_id, lang)?;
             std::fs::write(&path, &text).map_err(|e| {
                 GuideError::Workbench(WorkbenchError::Save {
                     path: path.clone(),

@@ -12,20 +12,16 @@ use super::error::GuideError;
 use super::types::{ConsolePreset, PresetApi, PresetPurpose, ScenarioChoice, ScenariosView};
 use crate::api_docs::ApiDoc;
 use crate::catalog::wdt::{Caller, Scenario, WdtGuide};
-use crate::catalog::Localized;
 use crate::environments::id_of;
 use crate::store::{Profile, ProfileInput};
 use crate::{CallInput, IpcError, Workbench};
 use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sign::SignMethod;
+use qimen_core::text::Text;
 
 /// The environment id of the document's joint-test domain (`http://qimen.api.taobao.com/top/router/qmtest`).
 pub const JOINT_TEST_ENVIRONMENT_ID: &str = "qimen-test-legacy";
-
-fn loc(zh: String, en: String) -> Localized {
-    Localized { zh, en }
-}
 
 /// The environment a preset calls: the local gateway for a local profile, else `otherwise`.
 fn environment_for(profile: &Profile, otherwise: String) -> String {
@@ -126,15 +122,15 @@ impl Workbench {
             .and_then(|a| docs.iter().find(|d| d.answers_to(&a.method)))
             .map(|doc| call_for(doc, profile, environment_id.clone()));
         let note = match (&call, &scenario.apis_note) {
-            (None, _) => loc(
+            (None, _) => Text::new(
                 format!("文档未列出“{}”场景的接口，请按奇门官方场景文档对接。", scenario.name.zh),
                 format!("The document lists no API for \"{}\"; follow the official Qimen scenario documentation.", scenario.name.en),
             ),
-            (Some(c), Some(apis_note)) => loc(
+            (Some(c), Some(apis_note)) => Text::new(
                 format!("已准备 {}（环境 {}）。{}", c.draft.method, c.environment_id, apis_note.zh),
                 format!("Prepared {} (environment {}). {}", c.draft.method, c.environment_id, apis_note.en),
             ),
-            (Some(c), None) => loc(
+            (Some(c), None) => Text::new(
                 format!("已准备 {}（环境 {}）。", c.draft.method, c.environment_id),
                 format!("Prepared {} (environment {}).", c.draft.method, c.environment_id),
             ),
@@ -173,7 +169,7 @@ impl Workbench {
             scenario_id: scenario.map(|s| s.id.clone()),
             apis: scenario.map_or_else(Vec::new, |s| Self::preset_apis(s, docs)),
             call,
-            note: loc(
+            note: Text::new(
                 format!(
                     "联调接口 {}，target_app_key={}（旺店通ERP），环境 {}；联调域名 {}。",
                     c.joint_test_api, c.wdt_target_app_key, environment_id, c.joint_test_domain

@@ -8,13 +8,14 @@ use crate::catalog::wdt::{
     Caller, CaseId, Constants, JointTestChannelInfo, MaterialSection, MaterialsCase, RoleInfo,
     Scenario, SectionId,
 };
-use crate::catalog::{Link, Localized, Wait};
+use crate::catalog::{Link, Wait};
 use crate::onboarding::guide::tracker::{NextStep, StepState, WaitStatus};
 use crate::store::{AppDetails, AppDetailsInput, AttachedFile};
 use crate::{CallInput, ProfileView};
 use chrono::{DateTime, NaiveDate, Utc};
+use qimen_core::sensitive::SecretString;
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use ts_rs::TS;
 
 /// What the app does for the user at a step, with what it needs to do it.
@@ -52,15 +53,15 @@ pub struct StepView {
     pub number: usize,
     /// Where document 003 describes it ("三.2").
     pub section: String,
-    pub title: Localized,
-    pub todo: Vec<Localized>,
+    pub title: Text,
+    pub todo: Vec<Text>,
     /// Set when the document says the step may be skipped (only then may it be marked skipped).
-    pub skippable: Option<Localized>,
+    pub skippable: Option<Text>,
     pub links: Vec<Link>,
     pub action: StepActionView,
     /// The document's expected wait, only where it states one (only then may the step wait for review).
     pub expected_wait: Option<Wait>,
-    pub wait_text: Option<Localized>,
+    pub wait_text: Option<Text>,
     pub state: StepState,
     /// When the state was last set; `None` for a step not started.
     pub changed_at: Option<DateTime<Utc>>,
@@ -120,7 +121,7 @@ pub enum StepStateInput {
 pub struct MaterialItemView {
     pub id: String,
     pub section: SectionId,
-    pub text: Localized,
+    pub text: Text,
     /// The item includes a password: kept in the keyring, never in the checklist or its export.
     pub holds_secret: bool,
     pub done: bool,
@@ -164,7 +165,7 @@ pub struct MaterialsExport {
 /// `app_details_save`: the app-creation form of document 003 §三.4. `app_key` and `callback_url` are
 /// saved on the profile; `app_secret` and `client_password`: null keeps the stored one, a string
 /// replaces it, an empty string removes it (both go to the keyring only).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Deserialize, TS)]
 #[ts(export)]
 pub struct AppDetailsForm {
     #[serde(flatten)]
@@ -173,22 +174,11 @@ pub struct AppDetailsForm {
     #[serde(default)]
     pub callback_url: Option<String>,
     #[serde(default)]
-    pub app_secret: Option<String>,
+    #[ts(type = "string | null")]
+    pub app_secret: Option<SecretString>,
     #[serde(default)]
-    pub client_password: Option<String>,
-}
-
-impl fmt::Debug for AppDetailsForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secret = |s: &Option<String>| s.as_ref().map(|_| "<redacted>");
-        f.debug_struct("AppDetailsForm")
-            .field("details", &self.details)
-            .field("app_key", &self.app_key)
-            .field("callback_url", &self.callback_url)
-            .field("app_secret", &secret(&self.app_secret))
-            .field("client_password", &secret(&self.client_password))
-            .finish()
-    }
+    #[ts(type = "string | null")]
+    pub client_password: Option<SecretString>,
 }
 
 /// `app_details_get` / `app_details_save`.
@@ -206,7 +196,7 @@ pub struct AppDetailsView {
 #[ts(export)]
 pub struct PresetApi {
     pub method: String,
-    pub title: Localized,
+    pub title: Text,
     /// Who sends the call: you, or 旺店通 calling your system.
     pub caller: Caller,
     /// The local gateway answers it.
@@ -235,7 +225,7 @@ pub struct ConsolePreset {
     pub call: Option<CallInput>,
     pub apis: Vec<PresetApi>,
     /// Why these values, in both languages.
-    pub note: Localized,
+    pub note: Text,
 }
 
 /// `scenario_choose`.

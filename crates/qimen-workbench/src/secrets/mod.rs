@@ -15,8 +15,8 @@ mod memory;
 pub use keyring_store::{BadIdentifier, KeyringStore};
 pub use memory::MemoryStore;
 
-use qimen_core::errors::{Lang, Text};
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -120,22 +120,10 @@ impl KeyringProblem {
     /// What happened and what to do, in the user's language.
     pub fn text(self) -> Text {
         match self {
-            KeyringProblem::NoBackend => Text {
-                zh: "本机没有可用的系统钥匙串（Linux 上需要运行 Secret Service，例如 gnome-keyring 或 KWallet）。可以选择仅在本次运行期间把密钥保存在内存中，关闭应用后需要重新输入。",
-                en: "No keyring is available on this computer (on Linux a Secret Service such as gnome-keyring or KWallet must be running). The secret can be kept in memory for this run only; you will enter it again after closing the app.",
-            },
-            KeyringProblem::Locked => Text {
-                zh: "系统钥匙串已锁定，或还没有默认钥匙串。请解锁钥匙串（例如登录桌面会话，或在“密码和密钥”中解锁或新建“登录”钥匙串）后重试，或者仅在本次运行期间把密钥保存在内存中。",
-                en: "The keyring is locked, or has no default keyring yet. Unlock it (log in to your desktop session, or unlock or create the \"Login\" keyring in your passwords app) and try again, or keep the secret in memory for this run only.",
-            },
-            KeyringProblem::Denied => Text {
-                zh: "访问系统钥匙串被拒绝（可能是取消了授权提示）。请重试并在提示中允许 Qimen Workbench 访问，或者仅在本次运行期间把密钥保存在内存中。",
-                en: "Access to the keyring was refused (perhaps the prompt was cancelled). Try again and allow Qimen Workbench when asked, or keep the secret in memory for this run only.",
-            },
-            KeyringProblem::Other => Text {
-                zh: "系统钥匙串报告了错误。请重试；如果问题持续，可以仅在本次运行期间把密钥保存在内存中。",
-                en: "The keyring reported an error. Try again; if it keeps failing, keep the secret in memory for this run only.",
-            },
+            KeyringProblem::NoBackend => Text::fixed("本机没有可用的系统钥匙串（Linux 上需要运行 Secret Service，例如 gnome-keyring 或 KWallet）。可以选择仅在本次运行期间把密钥保存在内存中，关闭应用后需要重新输入。", "No keyring is available on this computer (on Linux a Secret Service such as gnome-keyring or KWallet must be running). The secret can be kept in memory for this run only; you will enter it again after closing the app."),
+            KeyringProblem::Locked => Text::fixed("系统钥匙串已锁定，或还没有默认钥匙串。请解锁钥匙串（例如登录桌面会话，或在“密码和密钥”中解锁或新建“登录”钥匙串）后重试，或者仅在本次运行期间把密钥保存在内存中。", "The keyring is locked, or has no default keyring yet. Unlock it (log in to your desktop session, or unlock or create the \"Login\" keyring in your passwords app) and try again, or keep the secret in memory for this run only."),
+            KeyringProblem::Denied => Text::fixed("访问系统钥匙串被拒绝（可能是取消了授权提示）。请重试并在提示中允许 Qimen Workbench 访问，或者仅在本次运行期间把密钥保存在内存中。", "Access to the keyring was refused (perhaps the prompt was cancelled). Try again and allow Qimen Workbench when asked, or keep the secret in memory for this run only."),
+            KeyringProblem::Other => Text::fixed("系统钥匙串报告了错误。请重试；如果问题持续，可以仅在本次运行期间把密钥保存在内存中。", "The keyring reported an error. Try again; if it keeps failing, keep the secret in memory for this run only."),
         }
     }
 }
@@ -240,6 +228,24 @@ pub fn probe(store: &dyn SecretStore) -> KeyringStatus {
             detail: "the keyring accepted a secret but did not return it".to_string(),
         },
     }
+}
+
+/// Writes the secrets a form carried for a profile, the one way every form does it: `None` keeps
+/// the stored secret, a blank one removes it, anything else replaces it (surrounding blanks dropped).
+pub fn save_form_secrets(
+    store: &dyn SecretStore,
+    profile_id: i64,
+    entries: [(Option<SecretString>, SecretKind); 2],
+) -> Result<(), SecretError> {
+    for (value, kind) in entries {
+        let key = SecretKey::new(profile_id, kind);
+        match value {
+            None => {}
+            Some(v) if v.is_blank() => store.delete(&key)?,
+            Some(v) => store.set(&key, &SecretString::from(v.expose().trim()))?,
+        }
+    }
+    Ok(())
 }
 
 /// Removes every secret of a profile (call it when the profile is deleted).

@@ -5,7 +5,7 @@ use super::super::error::WorkbenchError;
 use super::super::IpcError;
 use crate::oauth::capture::explain_denied;
 use crate::oauth::{CallbackUrlError, ListenerError, PasteError, TokenError};
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 
 /// Every failure of a session command, before it is put into words.
 #[derive(Debug, thiserror::Error)]
@@ -42,7 +42,6 @@ pub(super) enum SessionError {
 
 impl SessionError {
     pub(super) fn to_ipc(&self, lang: Lang) -> IpcError {
-        let pick = |zh: String, en: String| if lang == Lang::ZhCn { zh } else { en };
         match self {
             SessionError::Workbench(e) => e.to_ipc(lang),
             SessionError::Token(e) => IpcError::new(e.code(), e.message(lang)),
@@ -55,24 +54,24 @@ impl SessionError {
             ),
             SessionError::FlowNotFound(id) => IpcError::new(
                 "not_found.session_flow",
-                pick(format!("授权流程 {id} 不存在或已结束很久，请重新发起授权"), format!("authorization {id} does not exist or ended long ago; start a new one")),
+                lang.pick(format!("授权流程 {id} 不存在或已结束很久，请重新发起授权"), format!("authorization {id} does not exist or ended long ago; start a new one")),
             ),
             SessionError::NotLoopback(url) => IpcError::new(
                 "validation.session.callback_url",
-                pick(format!("回调地址：“{url}”不在本机（127.0.0.1 或 localhost 的 http 地址），应用无法在那里监听。请使用应用内窗口或粘贴方式"), format!("callback_url: \"{url}\" is not on this computer (an http address on 127.0.0.1 or localhost), so the app cannot listen there; use the app window or paste mode")),
+                lang.pick(format!("回调地址：“{url}”不在本机（127.0.0.1 或 localhost 的 http 地址），应用无法在那里监听。请使用应用内窗口或粘贴方式"), format!("callback_url: \"{url}\" is not on this computer (an http address on 127.0.0.1 or localhost), so the app cannot listen there; use the app window or paste mode")),
             ),
             SessionError::NotTheCallback => IpcError::new(
                 "validation.session.redirect",
-                pick("这个地址不是本次授权的回调地址，应用继续等待".into(), "this address is not the callback of the authorization in progress; still waiting".into()),
+                lang.pick("这个地址不是本次授权的回调地址，应用继续等待", "this address is not the callback of the authorization in progress; still waiting").to_string(),
             ),
             SessionError::NoRefresh(profile) => IpcError::new(
                 "session.no_refresh_token",
-                pick(format!("配置“{profile}”没有可用的 refresh_token（手动粘贴的 session、已过期或平台未提供），无法刷新：请重新授权"), format!("profile \"{profile}\" has no usable refresh token (a pasted session, expired, or none was issued), so it cannot be refreshed: authorize again")),
+                lang.pick(format!("配置“{profile}”没有可用的 refresh_token（手动粘贴的 session、已过期或平台未提供），无法刷新：请重新授权"), format!("profile \"{profile}\" has no usable refresh token (a pasted session, expired, or none was issued), so it cannot be refreshed: authorize again")),
             ),
             SessionError::Ended { code, message } => IpcError::new(code.clone(), message.clone()),
             SessionError::BadManual => IpcError::new(
                 "validation.session.session",
-                pick("session：请粘贴平台授权工具生成的 session（一串不含空格的字符，最长 1024 个）".into(), "session: paste the session the platform's authorization tool generated (one string without spaces, up to 1024 characters)".into()),
+                lang.pick("session：请粘贴平台授权工具生成的 session（一串不含空格的字符，最长 1024 个）", "session: paste the session the platform's authorization tool generated (one string without spaces, up to 1024 characters)").to_string(),
             ),
         }
     }

@@ -1,7 +1,7 @@
 //! What can go wrong with the database, each case naming what to do, in both languages.
 
 use super::profile::ProfileErrors;
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use thiserror::Error;
 
 #[derive(Debug, Error)]

@@ -1,7 +1,7 @@
 //! Every failing field of one form at once, for any form the store validates (a profile, the
 //! app-creation details): the form marks them all, the message lists them all.
 
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use serde::Serialize;
 use std::fmt;
 
@@ -18,7 +18,7 @@ pub struct FieldErrors<E>(pub Vec<E>);
 impl<E: FieldProblem> FieldErrors<E> {
     /// Every problem, one per line in Chinese, `; `-separated in English.
     pub fn message(&self, lang: Lang) -> String {
-        let sep = if lang == Lang::ZhCn { "\n" } else { "; " };
+        let sep = lang.pick("\n", "; ");
         self.0
             .iter()
             .map(|e| e.message(lang))

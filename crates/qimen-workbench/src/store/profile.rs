@@ -3,8 +3,8 @@
 
 use super::field_errors::{FieldErrors, FieldProblem};
 use chrono::{DateTime, Utc};
-use qimen_core::errors::Lang;
 use qimen_core::protocol::environment::Environment;
+use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

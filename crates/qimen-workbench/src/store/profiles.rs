@@ -2,7 +2,7 @@
 
 use super::profile::{Profile, ProfileInput, ProfileRole, NAME_MAX_CHARS};
 use super::{from_ms, Store, StoreError};
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 const COLUMNS: &str = "id, name, app_key, role, scenario, environment, callback_url, \

@@ -3,7 +3,7 @@
 //! value reads as its default, so a hand-edited file never stops the app from opening.
 
 use super::{history, Store, StoreError};
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -55,11 +55,7 @@ impl Store {
 
     /// Stored as `zh-CN` or `en-US`, the names the UI's locale files use.
     pub fn settings_set_language(&self, lang: Lang) -> Result<(), StoreError> {
-        let value = match lang {
-            Lang::ZhCn => "zh-CN",
-            Lang::En => "en-US",
-        };
-        write(&self.conn(), LANGUAGE, value)
+        write(&self.conn(), LANGUAGE, lang.as_str())
     }
 
     /// Sets how many calls history keeps (1 to 1 000 000) and prunes at once; returns how many calls

@@ -5,9 +5,10 @@
 use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::clock::SystemClock;
 use qimen_core::sign::SignMethod;
+use qimen_core::text::Lang;
 use qimen_workbench::api_docs;
 use qimen_workbench::secrets::MemoryStore;
-use qimen_workbench::{CallInput, UiLanguage, Workbench, WorkbenchConfig};
+use qimen_workbench::{CallInput, Workbench, WorkbenchConfig};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -48,7 +49,7 @@ pub fn open_with(dir: &Path, secrets: Arc<MemoryStore>) -> Workbench {
         secret_store: secrets,
         keyring_service: "qimen-workbench-test".into(),
         clock: Arc::new(SystemClock),
-        language: UiLanguage::ZhCn,
+        language: Lang::ZhCn,
     })
     .unwrap_or_else(|e| panic!("open: {e}"))
 }

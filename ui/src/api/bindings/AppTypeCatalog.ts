@@ -2,12 +2,12 @@
 import type { AppKind } from "./AppKind";
 import type { LegendEntry } from "./LegendEntry";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
+import type { Text } from "./Text";
 
 /**
  * The whole of document 000.
  */
-export type AppTypeCatalog = { source: string, title: Localized, legend: Array<LegendEntry>, 
+export type AppTypeCatalog = { source: string, title: Text, legend: Array<LegendEntry>, 
 /**
  * Which onboarding to do before applying for an app.
  */

@@ -2,14 +2,14 @@
 import type { CheckOutcome } from "./CheckOutcome";
 import type { Figure } from "./Figure";
 import type { FigureValue } from "./FigureValue";
-import type { Localized } from "./Localized";
 import type { Op } from "./Op";
+import type { Text } from "./Text";
 
 /**
  * One comparison, evaluated.
  */
-export type CheckResult = { field: Figure, label: Localized, op: Op, threshold: number | null, actual: FigureValue | null, outcome: CheckOutcome, 
+export type CheckResult = { field: Figure, label: Text, op: Op, threshold: number | null, actual: FigureValue | null, outcome: CheckOutcome, 
 /**
  * For a failed number comparison: how far the figure is from passing (see `explanation`).
  */
-shortfall: number | null, explanation: Localized, };
+shortfall: number | null, explanation: Text, };

@@ -2,7 +2,7 @@
 import type { AppTypeVerdict } from "./AppTypeVerdict";
 import type { Applicant } from "./Applicant";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
+import type { Text } from "./Text";
 
 /**
  * The answer to the questionnaire.
@@ -19,7 +19,7 @@ recommended: string | null,
 /**
  * One sentence on the outcome.
  */
-summary: Localized, 
+summary: Text, 
 /**
  * The document's onboarding links (which onboarding to do before applying).
  */

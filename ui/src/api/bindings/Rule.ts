@@ -2,16 +2,16 @@
 import type { AppliesTo } from "./AppliesTo";
 import type { Check } from "./Check";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
+import type { Text } from "./Text";
 
 /**
  * One numbered rule of the document.
  */
-export type Rule = { id: string, text: Localized, applies_to: AppliesTo, 
+export type Rule = { id: string, text: Text, applies_to: AppliesTo, 
 /**
  * How the checker reads a rule whose scope the document implies.
  */
-interpretation: Localized | null, 
+interpretation: Text | null, 
 /**
  * Holds when every check holds.
  */

@@ -2,9 +2,9 @@
 import type { AppliesTo } from "./AppliesTo";
 import type { CheckResult } from "./CheckResult";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
 import type { PackageId } from "./PackageId";
 import type { RuleOutcome } from "./RuleOutcome";
+import type { Text } from "./Text";
 
 /**
  * One rule, evaluated.
@@ -13,7 +13,7 @@ export type RuleResult = {
 /**
  * The package whose rule this is (the basic package's rules also bind the others).
  */
-package: PackageId, rule_id: string, text: Localized, applies_to: AppliesTo, interpretation: Localized | null, 
+package: PackageId, rule_id: string, text: Text, applies_to: AppliesTo, interpretation: Text | null, 
 /**
  * True when every check must hold, false when one is enough.
  */

@@ -2,11 +2,11 @@
 import type { Faq } from "./Faq";
 import type { FigureInfo } from "./FigureInfo";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
 import type { Package } from "./Package";
 import type { Revocation } from "./Revocation";
+import type { Text } from "./Text";
 
 /**
  * The whole of document 002.
  */
-export type TaobaokeRules = { source: string, title: Localized, document_date: string, effective_from: string, scope: Localized, help_link: Link, figures: Array<FigureInfo>, packages: Array<Package>, revocation: Revocation, faq: Array<Faq>, };
+export type TaobaokeRules = { source: string, title: Text, document_date: string, effective_from: string, scope: Text, help_link: Link, figures: Array<FigureInfo>, packages: Array<Package>, revocation: Revocation, faq: Array<Faq>, };

@@ -2,13 +2,13 @@
 import type { Constants } from "./Constants";
 import type { JointTestChannelInfo } from "./JointTestChannelInfo";
 import type { Link } from "./Link";
-import type { Localized } from "./Localized";
 import type { MaterialsCatalog } from "./MaterialsCatalog";
 import type { OnboardingStep } from "./OnboardingStep";
 import type { RoleInfo } from "./RoleInfo";
 import type { Scenario } from "./Scenario";
+import type { Text } from "./Text";
 
 /**
  * The whole of document 003.
  */
-export type WdtGuide = { source: string, title: Localized, background: Localized, background_link: Link, constants: Constants, materials: MaterialsCatalog, roles: Array<RoleInfo>, scenarios: Array<Scenario>, joint_test_channels: Array<JointTestChannelInfo>, steps: Array<OnboardingStep>, };
+export type WdtGuide = { source: string, title: Text, background: Text, background_link: Link, constants: Constants, materials: MaterialsCatalog, roles: Array<RoleInfo>, scenarios: Array<Scenario>, joint_test_channels: Array<JointTestChannelInfo>, steps: Array<OnboardingStep>, };

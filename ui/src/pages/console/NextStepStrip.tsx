@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { ProfileNextStep } from "../../api/bindings/ProfileNextStep";
 import { useWorkbench } from "../../state/workbench";
-import { useLocalized } from "../onboarding/shared";
+import { useText } from "../onboarding/shared";
 
 /** sessionStorage lives exactly as long as the app's window: "closed for this run". */
 const DISMISSED_KEY = "qimen.nextStepStrip.dismissed";
@@ -24,7 +24,7 @@ function wasDismissed(): boolean {
 
 export function NextStepStrip() {
   const { t } = useTranslation();
-  const loc = useLocalized();
+  const loc = useText();
   const wb = useWorkbench();
   const demo = wb.info?.demo_mode ?? true;
   const profileId = wb.currentProfile?.id;

@@ -11,7 +11,7 @@ import type { AppType } from "../../api/bindings/AppType";
 import type { Applicant } from "../../api/bindings/Applicant";
 import type { QuestionnaireResult } from "../../api/bindings/QuestionnaireResult";
 import type { Building } from "../../api/bindings/Building";
-import { DocLinks, useLocalized } from "./shared";
+import { DocLinks, useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 const APPLICANTS: Applicant[] = ["domestic_taobao_enterprise", "cross_border_tmall", "individual", "tmall_merchant"];
@@ -31,7 +31,7 @@ function MarkerTag({ marker, label }: { marker: string; label: string }) {
 
 function TypeEntry({ entry, catalog }: { entry: AppType; catalog: AppTypeCatalog }) {
   const { t } = useTranslation();
-  const loc = useLocalized();
+  const loc = useText();
   return (
     <List.Item>
       <Space direction="vertical" size={2}>
@@ -67,7 +67,7 @@ function matches(entry: AppType, words: string[]): boolean {
 export function AppTypesTab() {
   const { t } = useTranslation();
   const showError = useShowError();
-  const loc = useLocalized();
+  const loc = useText();
   const [catalog, setCatalog] = useState<AppTypeCatalog | null>(null);
   const [search, setSearch] = useState("");
   const [applicant, setApplicant] = useState<Applicant>("domestic_taobao_enterprise");

@@ -11,7 +11,7 @@ import * as api from "../../api/commands";
 import type { MaterialsView } from "../../api/bindings/MaterialsView";
 import type { CaseId } from "../../api/bindings/CaseId";
 import { useWorkbench } from "../../state/workbench";
-import { useLocalized } from "./shared";
+import { useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 export function MaterialsTab() {
@@ -19,7 +19,7 @@ export function MaterialsTab() {
   const { message } = App.useApp();
   const showError = useShowError();
   const { currentProfile, language } = useWorkbench();
-  const loc = useLocalized();
+  const loc = useText();
   const [view, setView] = useState<MaterialsView | null>(null);
   const profileId = currentProfile?.id;
 

@@ -11,13 +11,13 @@ import { toIpcFailure, type IpcFailure } from "../../api/ipc";
 import type { NextStep } from "../../api/bindings/NextStep";
 import type { ProfileNextStep } from "../../api/bindings/ProfileNextStep";
 import { useWorkbench } from "../../state/workbench";
-import { useLocalized } from "./shared";
+import { useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 /** The next step's title and, while it waits for review, the wait clock ("已等待 3 个工作日，预计 5–7 个工作日"). */
 export function NextStepText({ next }: { next: NextStep }) {
   const { t } = useTranslation();
-  const loc = useLocalized();
+  const loc = useText();
   return (
     <Space wrap size={4}>
       <Typography.Text>{t("onboarding.nextStep.step", { number: next.number, title: loc(next.title) })}</Typography.Text>

@@ -10,7 +10,7 @@ import * as api from "../../api/commands";
 import type { ScenariosView } from "../../api/bindings/ScenariosView";
 import type { Scenario } from "../../api/bindings/Scenario";
 import { useWorkbench } from "../../state/workbench";
-import { DocLink, useLocalized } from "./shared";
+import { DocLink, useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 export function ScenariosTab() {
@@ -18,7 +18,7 @@ export function ScenariosTab() {
   const { message } = App.useApp();
   const showError = useShowError();
   const wb = useWorkbench();
-  const loc = useLocalized();
+  const loc = useText();
   const [view, setView] = useState<ScenariosView | null>(null);
 
   useEffect(() => {

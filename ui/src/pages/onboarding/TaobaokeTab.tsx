@@ -12,7 +12,7 @@ import type { TaobaokeFigures } from "../../api/bindings/TaobaokeFigures";
 import type { PackageCheck } from "../../api/bindings/PackageCheck";
 import type { Figure } from "../../api/bindings/Figure";
 import type { PackageId } from "../../api/bindings/PackageId";
-import { DocLinks, useLocalized, useWaitText } from "./shared";
+import { DocLinks, useText, useWaitText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 const YES_NO_FIGURES: Figure[] = ["filed_and_approved", "taodianjin_deployed", "is_rebate_site", "is_entry_site", "is_daigou_site"];
@@ -51,7 +51,7 @@ function toFigures(values: FormValues): TaobaokeFigures {
 
 function PackageResult({ check }: { check: PackageCheck }) {
   const { t } = useTranslation();
-  const loc = useLocalized();
+  const loc = useText();
   const waitText = useWaitText();
   return (
     <Card
@@ -130,7 +130,7 @@ function PackageResult({ check }: { check: PackageCheck }) {
 export function TaobaokeTab() {
   const { t } = useTranslation();
   const showError = useShowError();
-  const loc = useLocalized();
+  const loc = useText();
   const [form] = Form.useForm<FormValues>();
   const [catalog, setCatalog] = useState<TaobaokeCatalogView | null>(null);
   const [checks, setChecks] = useState<PackageCheck[] | null>(null);

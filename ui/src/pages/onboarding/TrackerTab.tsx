@@ -11,7 +11,7 @@ import type { OnboardingView } from "../../api/bindings/OnboardingView";
 import type { StepView } from "../../api/bindings/StepView";
 import type { StepStateInput } from "../../api/bindings/StepStateInput";
 import { useWorkbench } from "../../state/workbench";
-import { DocLinks, useLocalized, useWaitText } from "./shared";
+import { DocLinks, useText, useWaitText } from "./shared";
 import type { OnboardingTab } from "./OnboardingPage";
 import { NextStepOverview } from "./NextStepOverview";
 import { useShowError } from "../../components/errors";
@@ -56,7 +56,7 @@ function StepCard({
   openTab: (tab: OnboardingTab) => void;
 }) {
   const { t } = useTranslation();
-  const loc = useLocalized();
+  const loc = useText();
   const waitText = useWaitText();
   const options: { value: StateKey; label: string }[] = [
     { value: "not_started", label: t("onboarding.state.not_started") },
@@ -120,7 +120,7 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
   const { t } = useTranslation();
   const showError = useShowError();
   const { currentProfile } = useWorkbench();
-  const loc = useLocalized();
+  const loc = useText();
   const [view, setView] = useState<OnboardingView | null>(null);
   const [error, setError] = useState<IpcFailure | null>(null);
   const profileId = currentProfile?.id;

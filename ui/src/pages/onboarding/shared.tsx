@@ -7,21 +7,21 @@ import { Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { ExportOutlined } from "@ant-design/icons";
 import type { Link } from "../../api/bindings/Link";
-import type { Localized } from "../../api/bindings/Localized";
+import type { Text } from "../../api/bindings/Text";
 import type { Wait } from "../../api/bindings/Wait";
 import { useWorkbench } from "../../state/workbench";
 import { pick } from "../../i18n/pick";
 import { useOpenExternal } from "../../components/links";
 
 /** The text in the UI language (the Chinese is the document's own words); empty when there is none. */
-export function useLocalized(): (text: Localized | null | undefined) => string {
+export function useText(): (text: Text | null | undefined) => string {
   const { language } = useWorkbench();
-  return useCallback((text: Localized | null | undefined) => (text ? pick(text, language) : ""), [language]);
+  return useCallback((text: Text | null | undefined) => (text ? pick(text, language) : ""), [language]);
 }
 
 export function DocLink({ link }: { link: Link }) {
   const openExternal = useOpenExternal();
-  const loc = useLocalized();
+  const loc = useText();
   return (
     <Button
       type="link"

@@ -15,11 +15,12 @@ use draft::{
 };
 use qimen_core::client::{HttpExchange, Timings};
 use qimen_core::clock::{Clock, SystemClock};
-use qimen_core::errors::{explain, Explanation, Lang};
+use qimen_core::errors::{explain, Explanation};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
+use qimen_core::text::Lang;
 use send::send;
 use serde::Serialize;
 use std::path::PathBuf;

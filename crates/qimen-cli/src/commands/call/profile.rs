@@ -15,19 +15,12 @@ use super::draft::{draft_of, resolve_environment};
 use super::CallArgs;
 use crate::failure::Failure;
 use qimen_core::clock::Clock;
-use qimen_core::errors::Lang;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::request::PreparedRequest;
+use qimen_core::text::Lang;
 use qimen_workbench::error::{MissingSecret, WorkbenchError};
 use qimen_workbench::places::{platform_data_dir, LaunchPlaces, DATA_DIR_VAR};
 use qimen_workbench::store::{Profile, Store, DATABASE_FILE};
-
-fn say(lang: Lang, zh: String, en: String) -> String {
-    match lang {
-        Lang::ZhCn => zh,
-        Lang::En => en,
-    }
-}
 
 /// Signs the call described by `args` with the profile `name_or_id` of the app's data.
 /// Returns the request and whether it goes to the local gateway.
@@ -60,8 +53,7 @@ fn app_places(lang: Lang) -> Result<LaunchPlaces, Failure> {
     LaunchPlaces::from_process(platform).map_err(|e| Failure::Usage(e.to_string()))
         .and_then(|places| {
             if places.data_dir.as_os_str().is_empty() {
-                Err(Failure::Usage(say(
-                    lang,
+                Err(Failure::Usage(lang.pick(
                     format!("--profile：找不到桌面应用的数据目录（没有用户目录）；请设置 {DATA_DIR_VAR}"),
                     format!("--profile: the desktop app's data folder is unknown (no home directory); set {DATA_DIR_VAR}"),
                 )))
@@ -75,8 +67,7 @@ fn app_places(lang: Lang) -> Result<LaunchPlaces, Failure> {
 fn open_store(places: &LaunchPlaces, lang: Lang) -> Result<Store, Failure> {
     let dir = places.data_dir.display();
     if !places.data_dir.join(DATABASE_FILE).is_file() {
-        return Err(Failure::Usage(say(
-            lang,
+        return Err(Failure::Usage(lang.pick(
             format!("--profile：{dir} 中没有桌面应用的数据；请先打开 Qimen Workbench 创建配置，或用 {DATA_DIR_VAR} 指向其数据目录"),
             format!("--profile: no desktop app data in {dir}; open Qimen Workbench once and create the profile, or point {DATA_DIR_VAR} at its data folder"),
         )));
@@ -108,8 +99,7 @@ pub fn find_profile(store: &Store, name_or_id: &str, lang: Lang) -> Result<Profi
             .map(|p| format!("{} ({})", p.name, p.id))
             .collect::<Vec<_>>()
             .join(", ");
-        Failure::Usage(say(
-            lang,
+        Failure::Usage(lang.pick(
             format!("--profile：没有名为或编号为“{wanted}”的配置；已有配置：{known}"),
             format!(
                 "--profile: no profile named or numbered \"{wanted}\"; the profiles are: {known}"
@@ -142,14 +132,12 @@ fn explain_failure(
                 MissingSecret::WdtSecret => ("旺店通密钥", "旺店通 secret"),
                 MissingSecret::Session => ("会话（access token）", "session (access token)"),
             };
-            Failure::Usage(say(
-                lang,
+            Failure::Usage(lang.pick(
                 format!("--profile：钥匙串服务 {service} 中没有配置“{name}”的{zh}；请在 Qimen Workbench 中打开该配置并保存{zh}"),
                 format!("--profile: the keyring service {service} holds no {en} for profile \"{name}\"; open the profile in Qimen Workbench and save its {en}"),
             ))
         }
-        WorkbenchError::Secret(e) => Failure::Usage(say(
-            lang,
+        WorkbenchError::Secret(e) => Failure::Usage(lang.pick(
             format!("--profile：无法读取钥匙串服务 {service}（{}）：{}；命令行只从系统钥匙串读取配置的密钥，请解锁或安装钥匙串后重试", e.detail(), e.message(lang)),
             format!("--profile: cannot read the keyring service {service} ({}): {}; the command line reads a profile's secrets only from the OS keyring, so unlock or install one and try again", e.detail(), e.message(lang)),
         )),

@@ -108,5 +108,5 @@ pub(crate) const PARAM_HINTS: &[ParamHint] = &[
 
 /// Shorthand for the tables: Chinese first, then English.
 const fn t(zh: &'static str, en: &'static str) -> Text {
-    Text { zh, en }
+    Text::fixed(zh, en)
 }

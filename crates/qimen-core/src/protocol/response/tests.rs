@@ -255,7 +255,7 @@ fn very_deep_documents_are_refused_without_overflowing() {
 fn parsed_errors_feed_the_explainer() {
     let body = r#"{"error_response":{"code":40,"msg":"Missing required arguments:fields","sub_code":"isv.missing-parameter:fields"}}"#;
     let r = parse_response(body, None);
-    let ex = crate::errors::explain(&r, crate::errors::Lang::En).expect("code 40 is catalogued");
+    let ex = crate::errors::explain(&r, crate::text::Lang::En).expect("code 40 is catalogued");
     assert_eq!(ex.param.as_deref(), Some("fields"));
 }
 

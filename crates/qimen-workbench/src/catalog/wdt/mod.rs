@@ -6,7 +6,8 @@
 mod check;
 
 use super::validate::Checker;
-use super::{parse_toml, CatalogError, Link, Localized, Wait};
+use super::{parse_toml, CatalogError, Link, Wait};
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// The fixed values the joint test and the application need.
@@ -16,10 +17,10 @@ use serde::{Deserialize, Serialize};
 pub struct Constants {
     /// The company name used for connecting through Qimen.
     pub qimen_company_name: String,
-    pub company_name_text: Localized,
+    pub company_name_text: Text,
     /// 旺店通 ERP's AppKey, sent as `target_app_key`.
     pub wdt_target_app_key: String,
-    pub target_app_key_text: Localized,
+    pub target_app_key_text: Text,
     pub joint_test_api: String,
     pub joint_test_domain: String,
 }
@@ -42,8 +43,8 @@ pub struct MaterialsCase {
     pub id: CaseId,
     /// The document's number ("情况1", "情况2").
     pub number: u8,
-    pub title: Localized,
-    pub text: Localized,
+    pub title: Text,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
@@ -61,9 +62,9 @@ pub enum SectionId {
 #[serde(deny_unknown_fields)]
 pub struct MaterialSection {
     pub id: SectionId,
-    pub name: Localized,
+    pub name: Text,
     #[serde(default)]
-    pub intro: Option<Localized>,
+    pub intro: Option<Text>,
 }
 
 /// One thing to prepare.
@@ -74,7 +75,7 @@ pub struct MaterialItem {
     pub id: String,
     pub section: SectionId,
     pub cases: Vec<CaseId>,
-    pub text: Localized,
+    pub text: Text,
     /// The item includes a password: it belongs in the keyring, never in a checklist or an export.
     #[serde(default)]
     pub holds_secret: bool,
@@ -120,7 +121,7 @@ pub enum Role {
 #[serde(deny_unknown_fields)]
 pub struct RoleInfo {
     pub id: Role,
-    pub name: Localized,
+    pub name: Text,
 }
 
 /// How joint testing is requested (§六.1).
@@ -139,9 +140,9 @@ pub enum JointTestChannel {
 #[serde(deny_unknown_fields)]
 pub struct JointTestChannelInfo {
     pub id: JointTestChannel,
-    pub text: Localized,
+    pub text: Text,
     #[serde(default)]
-    pub remark: Option<Localized>,
+    pub remark: Option<Text>,
 }
 
 /// Which side sends the call.
@@ -184,7 +185,7 @@ pub enum ApiSource {
 #[serde(deny_unknown_fields)]
 pub struct ScenarioApi {
     pub method: String,
-    pub title: Localized,
+    pub title: Text,
     pub caller: Caller,
     pub family: ApiFamily,
     pub source: ApiSource,
@@ -196,23 +197,23 @@ pub struct ScenarioApi {
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,
-    pub name: Localized,
+    pub name: Text,
     /// Other spellings the document uses for the same scenario.
     #[serde(default)]
     pub other_names: Vec<String>,
-    pub description: Localized,
+    pub description: Text,
     /// The role the third-party system takes; absent where the document ties no role to the scenario.
     #[serde(default)]
     pub your_role: Option<Role>,
     /// Who calls whom.
-    pub flow: Localized,
+    pub flow: Text,
     pub joint_test: JointTestChannel,
     #[serde(default)]
-    pub apis_note: Option<Localized>,
+    pub apis_note: Option<Text>,
     #[serde(default)]
     pub apis_link: Option<Link>,
     #[serde(default)]
-    pub sdk_note: Option<Localized>,
+    pub sdk_note: Option<Text>,
     #[serde(default)]
     pub apis: Vec<ScenarioApi>,
 }
@@ -239,16 +240,16 @@ pub struct OnboardingStep {
     pub id: String,
     /// Where the document describes it ("三.2").
     pub section: String,
-    pub title: Localized,
-    pub todo: Vec<Localized>,
+    pub title: Text,
+    pub todo: Vec<Text>,
     /// When the document says the step may be skipped.
     #[serde(default)]
-    pub skippable: Option<Localized>,
+    pub skippable: Option<Text>,
     /// The expected wait, only where the document states one.
     #[serde(default)]
     pub wait: Option<Wait>,
     #[serde(default)]
-    pub wait_text: Option<Localized>,
+    pub wait_text: Option<Text>,
     pub action: StepAction,
     #[serde(default)]
     pub links: Vec<Link>,
@@ -259,8 +260,8 @@ pub struct OnboardingStep {
 #[serde(deny_unknown_fields)]
 struct RawGuide {
     source: String,
-    title: Localized,
-    background: Localized,
+    title: Text,
+    background: Text,
     background_link: Link,
     constants: Constants,
     cases: Vec<MaterialsCase>,
@@ -277,8 +278,8 @@ struct RawGuide {
 #[ts(export)]
 pub struct WdtGuide {
     pub source: String,
-    pub title: Localized,
-    pub background: Localized,
+    pub title: Text,
+    pub background: Text,
     pub background_link: Link,
     pub constants: Constants,
     pub materials: MaterialsCatalog,

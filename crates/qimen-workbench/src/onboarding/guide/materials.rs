@@ -6,7 +6,7 @@
 //! the export says it is handed over separately.
 
 use crate::catalog::wdt::{CaseId, MaterialsCatalog, SectionId};
-use crate::catalog::{Lang, Localized};
+use qimen_core::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// One item of the checklist.
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct ChecklistItem {
     pub id: String,
     pub section: SectionId,
-    pub text: Localized,
+    pub text: Text,
     pub holds_secret: bool,
     pub done: bool,
     /// Attached files, as the user chose them (a name or a path); the export shows the name only.
@@ -134,11 +134,11 @@ impl MaterialsChecklist {
     pub fn to_markdown(
         &self,
         catalog: &MaterialsCatalog,
-        company_name: Option<&Localized>,
+        company_name: Option<&Text>,
         lang: Lang,
     ) -> String {
         let zh = lang == Lang::ZhCn;
-        let pick = |t: &Localized| t.get(lang).to_string();
+        let pick = |t: &Text| t.get(lang).to_string();
         let mut out = String::new();
         let (done, total) = self.progress();
         out.push_str(if zh {

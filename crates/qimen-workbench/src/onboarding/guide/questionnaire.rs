@@ -9,7 +9,8 @@
 
 use crate::catalog::app_types::{AppTypeCatalog, AppTypeRef, NoteKind};
 use crate::catalog::search::{query_terms, score, MatchField};
-use crate::catalog::{Applicant, Link, Localized};
+use crate::catalog::{Applicant, Link};
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// What the applicant builds.
@@ -48,7 +49,7 @@ pub enum Availability {
 #[ts(export)]
 pub struct Reason {
     pub kind: ReasonKind,
-    pub text: Localized,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -78,7 +79,7 @@ pub struct AppTypeVerdict {
     pub id: String,
     pub kind_id: String,
     pub category_id: String,
-    pub name: Localized,
+    pub name: Text,
     pub availability: Availability,
     pub reasons: Vec<Reason>,
     /// How well it matched the keywords (0 for a category or "anything").
@@ -95,7 +96,7 @@ pub struct QuestionnaireResult {
     /// The id of the recommended app type, always an eligible one.
     pub recommended: Option<String>,
     /// One sentence on the outcome.
-    pub summary: Localized,
+    pub summary: Text,
     /// The document's onboarding links (which onboarding to do before applying).
     pub links: Vec<Link>,
 }
@@ -107,10 +108,6 @@ pub enum QuestionnaireError {
     UnknownCategory(String),
     #[error("keywords are empty: type a few words about what you build, or choose a category")]
     EmptyKeywords,
-}
-
-fn text(zh: String, en: String) -> Localized {
-    Localized { zh, en }
 }
 
 /// Judges one app type for one applicant.
@@ -140,9 +137,9 @@ pub fn availability(
     let availability = if applicant == Applicant::TmallMerchant {
         reasons.push(Reason {
             kind: ReasonKind::NotInLegend,
-            text: text(
-                "文档的可申请标记只涵盖境内淘宝（企业）、跨境天猫和个人，没有说明天猫商家是否可申请。".into(),
-                "The document's markers cover domestic Taobao enterprises, cross-border Tmall and individuals; they do not say whether a Tmall merchant may apply.".into(),
+            text: Text::new(
+                "文档的可申请标记只涵盖境内淘宝（企业）、跨境天猫和个人，没有说明天猫商家是否可申请。",
+                "The document's markers cover domestic Taobao enterprises, cross-border Tmall and individuals; they do not say whether a Tmall merchant may apply.",
             ),
         });
         if entry.has_note(NoteKind::NotForTmallMerchants) {
@@ -153,17 +150,16 @@ pub fn availability(
     } else if entry.applicants.is_empty() {
         reasons.push(Reason {
             kind: ReasonKind::NoMarker,
-            text: text(
-                "文档未给此类型标注可申请身份，是否可申请未说明。".into(),
-                "The document prints this type without a marker: who may apply is not stated."
-                    .into(),
+            text: Text::new(
+                "文档未给此类型标注可申请身份，是否可申请未说明。",
+                "The document prints this type without a marker: who may apply is not stated.",
             ),
         });
         Availability::NotStated
     } else if entry.applicants.contains(&applicant) {
         reasons.push(Reason {
             kind: ReasonKind::Marked,
-            text: text(
+            text: Text::new(
                 format!("文档标注可申请：{}。", marked_for(true)),
                 format!("The document marks it for: {}.", marked_for(false)),
             ),
@@ -183,7 +179,7 @@ pub fn availability(
     } else {
         reasons.push(Reason {
             kind: ReasonKind::NotMarked,
-            text: text(
+            text: Text::new(
                 format!("文档只标注可申请：{}。", marked_for(true)),
                 format!("The document marks it only for: {}.", marked_for(false)),
             ),
@@ -194,12 +190,12 @@ pub fn availability(
         let cited = if note.kind == NoteKind::NotForTmallMerchants
             && applicant == Applicant::TmallMerchant
         {
-            text(
+            Text::new(
                 format!("文档注明：“{}”。", note.text.zh),
                 format!("The document says: \"{}\".", note.text.en),
             )
         } else {
-            text(
+            Text::new(
                 format!("注意：{}。", note.text.zh),
                 format!("Note: {}.", note.text.en),
             )
@@ -221,7 +217,7 @@ fn matched_reason(fields: &[MatchField], keywords: &str) -> Reason {
     };
     Reason {
         kind: ReasonKind::Matched,
-        text: text(
+        text: Text::new(
             format!("“{keywords}”出现在其{zh}中。"),
             format!("\"{keywords}\" appears in its {en}."),
         ),
@@ -311,7 +307,7 @@ pub fn recommend(
     })
 }
 
-fn summarise(candidates: &[AppTypeVerdict], recommended: Option<&AppTypeVerdict>) -> Localized {
+fn summarise(candidates: &[AppTypeVerdict], recommended: Option<&AppTypeVerdict>) -> Text {
     let count = |a: Availability| candidates.iter().filter(|v| v.availability == a).count();
     let (eligible, not_stated, not_eligible) = (
         count(Availability::Eligible),
@@ -319,15 +315,15 @@ fn summarise(candidates: &[AppTypeVerdict], recommended: Option<&AppTypeVerdict>
         count(Availability::NotEligible),
     );
     match recommended {
-        _ if candidates.is_empty() => text(
-            "没有匹配的应用类型：换个关键词，或按类目浏览。".into(),
-            "No app type matches: try other words, or browse by category.".into(),
+        _ if candidates.is_empty() => Text::new(
+            "没有匹配的应用类型：换个关键词，或按类目浏览。",
+            "No app type matches: try other words, or browse by category.",
         ),
-        Some(v) => text(
+        Some(v) => Text::new(
             format!("推荐“{}”。匹配 {} 个类型：{eligible} 个可申请，{not_stated} 个未说明，{not_eligible} 个不可申请。", v.name.zh, candidates.len()),
             format!("Recommended: \"{}\". {} types match: {eligible} open to you, {not_stated} not stated, {not_eligible} not open to you.", v.name.en, candidates.len()),
         ),
-        None => text(
+        None => Text::new(
             format!("匹配的 {} 个类型中没有文档标注您可申请的：{not_stated} 个未说明（需向平台确认），{not_eligible} 个不可申请。", candidates.len()),
             format!("None of the {} matching types is marked for you: {not_stated} not stated (ask the platform), {not_eligible} not open to you.", candidates.len()),
         ),

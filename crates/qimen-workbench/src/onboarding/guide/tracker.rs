@@ -13,8 +13,9 @@
 //! - Order is advice, not a lock: the next step is the first one neither done nor skipped.
 
 use crate::catalog::wdt::{OnboardingStep, StepAction};
-use crate::catalog::{Link, Localized, Wait, WaitUnit};
+use crate::catalog::{Link, Wait, WaitUnit};
 use chrono::{Datelike, NaiveDate, Weekday};
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -154,7 +155,7 @@ pub struct WaitStatus {
     pub elapsed: u32,
     /// More time has passed than the document's upper bound.
     pub overdue: bool,
-    pub text: Localized,
+    pub text: Text,
 }
 
 /// What to do next: the step, what it asks, what the app can do there, and how its wait stands.
@@ -165,14 +166,14 @@ pub struct NextStep {
     /// 1-based position among the steps.
     pub number: usize,
     pub total: usize,
-    pub title: Localized,
+    pub title: Text,
     pub state: StepState,
-    pub todo: Vec<Localized>,
+    pub todo: Vec<Text>,
     pub links: Vec<Link>,
     pub action: StepAction,
-    pub skippable: Option<Localized>,
+    pub skippable: Option<Text>,
     /// The document's expected wait for this step, if it states one.
-    pub expected_wait: Option<Localized>,
+    pub expected_wait: Option<Text>,
     /// Set while waiting for a review.
     pub waiting: Option<WaitStatus>,
 }
@@ -223,7 +224,7 @@ fn working_days_between(since: NaiveDate, today: NaiveDate) -> u32 {
 /// How a wait stands on `today`.
 pub fn wait_status(
     wait: Wait,
-    stated: Option<&Localized>,
+    stated: Option<&Text>,
     since: NaiveDate,
     today: NaiveDate,
 ) -> WaitStatus {
@@ -256,7 +257,7 @@ pub fn wait_status(
         (_, unit) => unit,
     };
     let overdue = elapsed > max;
-    let (stated_zh, stated_en) = stated.map_or(("", ""), |s| (s.zh.as_str(), s.en.as_str()));
+    let (stated_zh, stated_en) = stated.map_or(("", ""), |s| (s.zh.as_ref(), s.en.as_ref()));
     let mut zh = format!("{stated_zh}；自 {since} 起已过去 {elapsed} {unit_zh}");
     let verb = if elapsed == 1 { "has" } else { "have" };
     let mut en = format!("{stated_en}; {elapsed} {unit_en} {verb} passed since {since}");
@@ -271,10 +272,7 @@ pub fn wait_status(
         since,
         elapsed,
         overdue,
-        text: Localized {
-            zh: zh.trim_start_matches('；').to_string(),
-            en: en.trim_start_matches("; ").to_string(),
-        },
+        text: Text::new(zh.trim_start_matches('；'), en.trim_start_matches("; ")),
     }
 }
 

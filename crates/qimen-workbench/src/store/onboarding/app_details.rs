@@ -6,7 +6,7 @@
 
 use crate::store::field_errors::{FieldErrors, FieldProblem};
 use chrono::{DateTime, Utc};
-use qimen_core::errors::Lang;
+use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -2,7 +2,7 @@
 //! a missing one makes a rule "not enough information" naming it, never a guess.
 
 use crate::catalog::taobaoke::{Figure, PackageId};
-use crate::catalog::Localized;
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// What the promotion medium is; rules that name "网站" or "无线APP" apply only to that medium.
@@ -62,11 +62,11 @@ pub enum FiguresError {
 pub struct MissingField {
     /// The field name in [`TaobaokeFigures`].
     pub key: &'static str,
-    pub label: Localized,
+    pub label: Text,
 }
 
-pub(super) fn medium_label() -> Localized {
-    Localized {
+pub(super) fn medium_label() -> Text {
+    Text {
         zh: "媒体类型（网站或无线APP）".into(),
         en: "Type of medium (website or mobile app)".into(),
     }

@@ -15,7 +15,8 @@ pub use rules::{
 };
 
 use crate::catalog::taobaoke::{Package, PackageId, RevocationKind, TaobaokeRules};
-use crate::catalog::{Link, Localized, Wait};
+use crate::catalog::{Link, Wait};
+use qimen_core::text::Text;
 use serde::Serialize;
 
 /// The answer for one package.
@@ -38,7 +39,7 @@ pub enum Verdict {
 #[ts(export)]
 pub struct PrerequisiteStatus {
     pub package: PackageId,
-    pub name: Localized,
+    pub name: Text,
     pub held: bool,
 }
 
@@ -46,9 +47,9 @@ pub struct PrerequisiteStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct HowToApply {
-    pub prerequisite: Localized,
+    pub prerequisite: Text,
     pub links: Vec<Link>,
-    pub result: Localized,
+    pub result: Text,
     pub wait: Wait,
 }
 
@@ -71,26 +72,26 @@ pub enum RiskStatus {
 #[ts(export)]
 pub struct RevocationRisk {
     pub kind: RevocationKind,
-    pub text: Localized,
+    pub text: Text,
     pub status: RiskStatus,
-    pub explanation: Localized,
+    pub explanation: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct PackageCheck {
     pub package: PackageId,
-    pub name: Localized,
+    pub name: Text,
     pub verdict: Verdict,
     /// The fields to fill in before the verdict can be given (also listed when another rule already fails).
     pub missing: Vec<MissingField>,
     /// The prerequisite packages' rules first, then the package's own.
     pub rules: Vec<RuleResult>,
     pub prerequisites: Vec<PrerequisiteStatus>,
-    pub invitation_only: Option<Localized>,
+    pub invitation_only: Option<Text>,
     pub how_to_apply: HowToApply,
     pub revocation: Vec<RevocationRisk>,
-    pub summary: Localized,
+    pub summary: Text,
 }
 
 /// Checks every package against the figures, in the document's order.
@@ -177,28 +178,24 @@ pub fn check_package(
     }
 }
 
-fn loc(zh: String, en: String) -> Localized {
-    Localized { zh, en }
-}
-
 fn summarise(
     package: &Package,
     verdict: Verdict,
     missing: &[MissingField],
     rules: &[RuleResult],
     prerequisites: &[PrerequisiteStatus],
-) -> Localized {
+) -> Text {
     let name = &package.name;
     match verdict {
-        Verdict::Eligible => loc(
+        Verdict::Eligible => Text::new(
             format!("符合“{}”的全部开放条件。", name.zh),
             format!("You meet every condition of the {}.", name.en),
         ),
         Verdict::EligibleAfterPrerequisites => {
             let first = prerequisites.iter().filter(|p| !p.held);
-            let zh: Vec<&str> = first.clone().map(|p| p.name.zh.as_str()).collect();
-            let en: Vec<&str> = first.map(|p| p.name.en.as_str()).collect();
-            loc(
+            let zh: Vec<&str> = first.clone().map(|p| p.name.zh.as_ref()).collect();
+            let en: Vec<&str> = first.map(|p| p.name.en.as_ref()).collect();
+            Text::new(
                 format!("符合“{}”的条件，但须先申请获得{}。", name.zh, zh.join("、")),
                 format!(
                     "You meet the conditions of the {}, but must first obtain the {}.",
@@ -212,7 +209,7 @@ fn summarise(
                 .iter()
                 .filter(|r| r.outcome == RuleOutcome::Failed)
                 .count();
-            loc(
+            Text::new(
                 format!("不符合“{}”：{failed} 条规则未满足。", name.zh),
                 format!(
                     "Not eligible for the {}: {failed} rule(s) not met.",
@@ -221,9 +218,9 @@ fn summarise(
             )
         }
         Verdict::NotEnoughInformation => {
-            let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_str()).collect();
-            let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_str()).collect();
-            loc(
+            let zh: Vec<&str> = missing.iter().map(|m| m.label.zh.as_ref()).collect();
+            let en: Vec<&str> = missing.iter().map(|m| m.label.en.as_ref()).collect();
+            Text::new(
                 format!("信息不足，无法判断“{}”：请填写{}。", name.zh, zh.join("、")),
                 format!(
                     "Not enough information for the {}: fill in {}.",
@@ -251,26 +248,26 @@ fn revocation_risks(
             let (status, explanation) = match r.kind {
                 _ if !held => (
                     RiskStatus::Informational,
-                    loc("尚未持有此权限，供参考。".into(), "You do not hold this permission yet; for information.".into()),
+                    Text::new("尚未持有此权限，供参考。", "You do not hold this permission yet; for information."),
                 ),
                 RevocationKind::RulesNotMet => match verdict {
                     Verdict::NotEligible => (
                         RiskStatus::Triggered,
-                        loc("当前数据不符合开放规则，权限可能被立即终止。".into(), "Your current figures do not meet the opening rules: the permission can be ended at once.".into()),
+                        Text::new("当前数据不符合开放规则，权限可能被立即终止。", "Your current figures do not meet the opening rules: the permission can be ended at once."),
                     ),
                     Verdict::NotEnoughInformation => (
                         RiskStatus::Unknown,
-                        loc("信息不足，无法判断是否仍符合开放规则。".into(), "Not enough information to tell whether you still meet the opening rules.".into()),
+                        Text::new("信息不足，无法判断是否仍符合开放规则。", "Not enough information to tell whether you still meet the opening rules."),
                     ),
                     _ => (
                         RiskStatus::Clear { days_left: None },
-                        loc("当前数据符合开放规则。".into(), "Your current figures meet the opening rules.".into()),
+                        Text::new("当前数据符合开放规则。", "Your current figures meet the opening rules."),
                     ),
                 },
                 RevocationKind::Inactivity => inactivity(r.days.unwrap_or(0), figures),
                 RevocationKind::Violation => (
                     RiskStatus::Informational,
-                    loc("取决于推广行为，无法从数据判断。".into(), "Depends on how you promote; figures cannot tell.".into()),
+                    Text::new("取决于推广行为，无法从数据判断。", "Depends on how you promote; figures cannot tell."),
                 ),
             };
             RevocationRisk { kind: r.kind, text: r.text.clone(), status, explanation }
@@ -279,7 +276,7 @@ fn revocation_risks(
 }
 
 /// "连续30天…无调用量或无成交量": either count reaching the limit triggers it (30 days without = revoked).
-fn inactivity(limit: u32, figures: &TaobaokeFigures) -> (RiskStatus, Localized) {
+fn inactivity(limit: u32, figures: &TaobaokeFigures) -> (RiskStatus, Text) {
     match (
         figures.days_without_calls,
         figures.days_without_transactions,
@@ -289,7 +286,7 @@ fn inactivity(limit: u32, figures: &TaobaokeFigures) -> (RiskStatus, Localized) 
             if worst >= limit {
                 (
                     RiskStatus::Triggered,
-                    loc(
+                    Text::new(
                         format!("已连续 {worst} 天无调用量或无成交量，达到 {limit} 天的清退条件。"),
                         format!("{worst} consecutive days without calls or transactions: the {limit}-day revocation limit is reached."),
                     ),
@@ -298,7 +295,7 @@ fn inactivity(limit: u32, figures: &TaobaokeFigures) -> (RiskStatus, Localized) 
                 let left = limit - worst;
                 (
                     RiskStatus::Clear { days_left: Some(left) },
-                    loc(
+                    Text::new(
                         format!("连续无调用量或无成交量最长 {worst} 天；再过 {left} 天将达到 {limit} 天清退条件。"),
                         format!("Longest run without calls or transactions: {worst} days; {left} more days reach the {limit}-day limit."),
                     ),
@@ -307,9 +304,9 @@ fn inactivity(limit: u32, figures: &TaobaokeFigures) -> (RiskStatus, Localized) 
         }
         _ => (
             RiskStatus::Unknown,
-            loc(
-                "请填写连续无调用天数和连续无成交天数。".into(),
-                "Fill in the consecutive days without calls and without transactions.".into(),
+            Text::new(
+                "请填写连续无调用天数和连续无成交天数。",
+                "Fill in the consecutive days without calls and without transactions.",
             ),
         ),
     }

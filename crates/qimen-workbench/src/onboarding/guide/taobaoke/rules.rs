@@ -5,7 +5,8 @@ use super::figures::{
     format_number, medium_label, FigureValue, Medium, MissingField, TaobaokeFigures,
 };
 use crate::catalog::taobaoke::{AppliesTo, Check, Figure, Op, PackageId, Rule, TaobaokeRules};
-use crate::catalog::{Link, Localized};
+use crate::catalog::Link;
+use qimen_core::text::Text;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -22,14 +23,14 @@ pub enum CheckOutcome {
 #[ts(export)]
 pub struct CheckResult {
     pub field: Figure,
-    pub label: Localized,
+    pub label: Text,
     pub op: Op,
     pub threshold: Option<u64>,
     pub actual: Option<FigureValue>,
     pub outcome: CheckOutcome,
     /// For a failed number comparison: how far the figure is from passing (see `explanation`).
     pub shortfall: Option<f64>,
-    pub explanation: Localized,
+    pub explanation: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -52,18 +53,14 @@ pub struct RuleResult {
     /// The package whose rule this is (the basic package's rules also bind the others).
     pub package: PackageId,
     pub rule_id: String,
-    pub text: Localized,
+    pub text: Text,
     pub applies_to: AppliesTo,
-    pub interpretation: Option<Localized>,
+    pub interpretation: Option<Text>,
     /// True when every check must hold, false when one is enough.
     pub all_required: bool,
     pub outcome: RuleOutcome,
     pub checks: Vec<CheckResult>,
     pub links: Vec<Link>,
-}
-
-fn loc(zh: String, en: String) -> Localized {
-    Localized { zh, en }
 }
 
 fn yes_no(value: bool) -> (&'static str, &'static str) {
@@ -83,14 +80,14 @@ pub fn evaluate_check(
     let label = rules
         .figure(check.field)
         .map(|f| f.label.clone())
-        .unwrap_or_else(|| loc(check.field.key().into(), check.field.key().into()));
+        .unwrap_or_else(|| Text::new(check.field.key(), check.field.key()));
     let actual = figures.value(check.field);
     let threshold = check.value;
     let (outcome, shortfall, explanation) = match (actual, check.op, threshold) {
         (None, _, _) => (
             CheckOutcome::Missing,
             None,
-            loc(
+            Text::new(
                 format!("未填写“{}”。", label.zh),
                 format!("\"{}\" is not filled in.", label.en),
             ),
@@ -107,7 +104,7 @@ pub fn evaluate_check(
             (
                 outcome,
                 None,
-                loc(
+                Text::new(
                     format!("“{}”：{got_zh}，要求{want_zh}。", label.zh),
                     format!("\"{}\": {got_en}, required {want_en}.", label.en),
                 ),
@@ -118,7 +115,7 @@ pub fn evaluate_check(
         (Some(_), _, _) => (
             CheckOutcome::Missing,
             None,
-            loc(
+            Text::new(
                 format!("“{}”的值类型不符。", label.zh),
                 format!("\"{}\" has the wrong kind of value.", label.en),
             ),
@@ -136,12 +133,7 @@ pub fn evaluate_check(
     }
 }
 
-fn compare_number(
-    label: &Localized,
-    v: f64,
-    op: Op,
-    t: f64,
-) -> (CheckOutcome, Option<f64>, Localized) {
+fn compare_number(label: &Text, v: f64, op: Op, t: f64) -> (CheckOutcome, Option<f64>, Text) {
     let passed = match op {
         Op::Lt => v < t,
         Op::Le => v <= t,
@@ -152,7 +144,7 @@ fn compare_number(
     let (vs, ts) = (format_number(v), format_number(t));
     let sym = op.symbol();
     if passed {
-        let text = loc(
+        let text = Text::new(
             format!("“{}”为 {vs}，满足 {sym} {ts}。", label.zh),
             format!("\"{}\" is {vs}, which meets {sym} {ts}.", label.en),
         );
@@ -175,7 +167,7 @@ fn compare_number(
             format!("must drop by at least {gs}"),
         ),
     };
-    let text = loc(
+    let text = Text::new(
         format!("“{}”为 {vs}，要求 {sym} {ts}：{zh}。", label.zh),
         format!("\"{}\" is {vs}, required {sym} {ts}: {en}.", label.en),
     );

@@ -1,0 +1,65 @@
+// The IPC contract: every command the UI may invoke, with its arguments and answer as TypeScript
+// types (the types themselves are generated from Rust by ts-rs). This one list is read three ways:
+// the build script grants each name a permission (`allow-<name>`), the shell registers each adapter
+// (`commands::<module>::<name>`), and a test renders `ui/src/api/commands.ts` and the capability file
+// from it and fails when the checked-in ones differ (scripts/check-bindings.sh --write renews them).
+// Kept free of `use` and attributes so `include!` works in the build script and the shell alike.
+
+ipc_contract! {
+    app::app_info() -> "AppInfo";
+    app::settings_set(input: "SettingsInput") -> "AppInfo";
+    app::secrets_use_memory() -> "AppInfo";
+    profiles::profiles_list() -> "ProfileView[]";
+    profiles::profile_save(form: "ProfileForm") -> "ProfileView";
+    profiles::profile_duplicate(id: "number") -> "ProfileView";
+    profiles::profile_delete(id: "number") -> "void";
+    profiles::profile_select(id: "number") -> "AppInfo";
+    app::environments_list() -> "EnvironmentOption[]";
+    app::api_catalogue() -> "ApiDoc[]";
+    calls::call_preview(input: "CallInput") -> "CallPreview";
+    calls::call_send(input: "CallInput") -> "CallOutcome";
+    calls::call_curl(input: "CallInput", reveal_session: "boolean") -> "string";
+    calls::sign_compare(input: "SignCompareInput") -> "SignComparison";
+    history::history_list(query: "HistoryQuery") -> "HistoryPage";
+    history::history_get(id: "number") -> "HistoryDetail";
+    history::history_delete(id: "number") -> "void";
+    history::history_clear() -> "void";
+    history::history_resend(id: "number") -> "CallOutcome";
+    /// The shell asks the user where to save (native dialog) and writes the full body; null when cancelled.
+    history::response_save(history_id: "number") -> "string | null";
+    onboarding::catalog_app_types() -> "AppTypeCatalog";
+    onboarding::onboarding_recommend(questionnaire: "Questionnaire") -> "QuestionnaireResult";
+    onboarding::catalog_taobaoke() -> "TaobaokeCatalogView";
+    onboarding::taobaoke_check(figures: "TaobaokeFigures") -> "PackageCheck[]";
+    onboarding::onboarding_get(profile_id: "number") -> "OnboardingView";
+    onboarding::onboarding_set_step(profile_id: "number", step_id: "string", state: "StepStateInput") -> "OnboardingView";
+    onboarding::onboarding_overview() -> "ProfileNextStep[]";
+    onboarding::materials_get(profile_id: "number") -> "MaterialsView";
+    onboarding::materials_set_case(profile_id: "number", case_id: "CaseId") -> "MaterialsView";
+    onboarding::materials_set_done(profile_id: "number", item_id: "string", done: "boolean") -> "MaterialsView";
+    /// The shell asks which file to attach (native open dialog); null when cancelled.
+    onboarding::materials_attach(profile_id: "number", item_id: "string") -> "MaterialsView | null";
+    onboarding::materials_detach(profile_id: "number", item_id: "string", path: "string") -> "MaterialsView";
+    /// The shell asks where to save the checklist (native save dialog); null when cancelled.
+    onboarding::materials_export(profile_id: "number", language: "UiLanguage") -> "MaterialsExport | null";
+    onboarding::app_details_get(profile_id: "number") -> "AppDetailsView";
+    onboarding::app_details_save(profile_id: "number", form: "AppDetailsForm") -> "AppDetailsView";
+    onboarding::scenarios_list() -> "ScenariosView";
+    onboarding::scenario_choose(profile_id: "number", scenario_id: "string") -> "ScenarioChoice";
+    /// Opens a document link in the system browser (the opener plugin; https links only).
+    session::session_status(profile_id: "number") -> "SessionStatus";
+    session::session_start_listener(profile_id: "number", options: "FlowOptions") -> "SessionFlow";
+    session::session_authorize_url(profile_id: "number", options: "FlowOptions") -> "SessionFlow";
+    /// Opens the authorize page in an app window; the shell intercepts the redirect to the callback.
+    session::session_open_window(profile_id: "number", options: "FlowOptions") -> "SessionFlow";
+    session::session_flow_status(flow_id: "string") -> "FlowView";
+    /// Waits until the listener captures the redirect (or times out, or is cancelled), then exchanges.
+    session::session_flow_wait(flow_id: "string") -> "FlowView";
+    session::session_cancel(flow_id: "string") -> "FlowView";
+    /// The app window's redirect to the callback, handed over by the shell.
+    session::session_capture_redirect(flow_id: "string", url: "string") -> "FlowView";
+    session::session_paste(profile_id: "number", text: "string", flow_id: "string | null", route: "TokenRoute | null") -> "SessionStatus";
+    session::session_manual(profile_id: "number", session: "string") -> "SessionStatus";
+    session::session_refresh(profile_id: "number") -> "SessionStatus";
+    session::session_clear(profile_id: "number") -> "SessionStatus";
+}
