@@ -1,5 +1,5 @@
 # Qimen Workbench — every target installs what it needs first.
-.PHONY: run dev test bench fmt toolchain gateway system-build system-test ui-deps ui-build ui-test \
+.PHONY: run dev test bench fmt toolchain gateway system-build system-test ui-deps ui-build ui-test ui-lint \
 	e2e tauri-driver package
 
 CARGO ?= cargo
@@ -39,6 +39,10 @@ ui-build: ui-deps
 ui-test: ui-deps
 	cd ui && $(NPM) test
 
+## ui-lint: the type check and ESLint (typescript-eslint, React's hooks rules), any warning fails
+ui-lint: ui-deps
+	cd ui && $(NPM) run lint
+
 ## run: build the desktop app with the bundled UI and open it (the first build takes a few minutes)
 run: toolchain system-build ui-build
 	$(CARGO) run --locked -p qimen-workbench-app $(APP_FEATURES)
@@ -51,9 +55,9 @@ dev: toolchain system-build ui-deps
 gateway: toolchain
 	$(CARGO) run --release -p qimen-cli -- gateway serve
 
-## test: formatting, lints (warnings are errors), the IPC bindings, every Rust test, the real keyring,
+## test: the UI's lint, formatting, lints (warnings are errors), the IPC bindings, every Rust test, the real keyring,
 ## the UI's tests and build, and the app end to end under Xvfb
-test: toolchain system-test ui-test ui-build
+test: toolchain system-test ui-lint ui-test ui-build
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked $(APP_FEATURES) -- -D warnings
 	bash scripts/check-bindings.sh

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The TypeScript types of the IPC surface (ui/src/api/bindings) are generated from the Rust types by
-# ts-rs and checked in. This check regenerates them into a temporary folder and fails when the
-# checked-in files differ, so a Rust change can never leave the UI compiling against stale types.
+# The IPC surface is generated and checked in: the TypeScript types (ui/src/api/bindings) from the Rust
+# types by ts-rs, and the UI's command functions (ui/src/api/commands.ts) and the window's capability
+# (src-tauri/capabilities/default.json) from the one contract list (src-tauri/commands/contract.rs).
+# This check regenerates them and fails when the checked-in files differ, so a Rust change can never
+# leave the UI compiling against stale types or calling a command that is not granted.
 #
 #   scripts/check-bindings.sh           check (make test runs this)
 #   scripts/check-bindings.sh --write   regenerate ui/src/api/bindings from scratch (then commit it)
@@ -31,6 +33,7 @@ if [ -n "$stray" ]; then
 fi
 
 if [ "${1:-}" = "--write" ]; then
+    (cd "$root" && QIMEN_WRITE_CONTRACT=1 cargo test --quiet -p qimen-workbench-app --features tauri/custom-protocol --lib contract_render)
     rm -rf "$checked_in"
     mkdir -p "$(dirname "$checked_in")"
     cp -R "$out" "$checked_in"
@@ -42,6 +45,11 @@ if [ ! -d "$checked_in" ] || ! diff -r "$checked_in" "$out" >"$tmp/bindings.diff
     cat "$tmp/bindings.diff" 2>/dev/null || true
     echo "check-bindings: ui/src/api/bindings is stale (differences above)." >&2
     echo "Regenerate with scripts/check-bindings.sh --write and commit the result." >&2
+    exit 1
+fi
+if ! (cd "$root" && cargo test --quiet -p qimen-workbench-app --features tauri/custom-protocol --lib contract_render) >"$tmp/contract.log" 2>&1; then
+    cat "$tmp/contract.log"
+    echo "check-bindings: the files generated from the IPC contract are stale (output above)" >&2
     exit 1
 fi
 echo "check-bindings: ui/src/api/bindings is up to date ($(find "$checked_in" -type f | wc -l) files)"
