@@ -55,11 +55,12 @@ dev: toolchain system-build ui-deps
 gateway: toolchain
 	$(CARGO) run --release -p qimen-cli -- gateway serve
 
-## test: the UI's lint, formatting, lints (warnings are errors), the IPC bindings, every Rust test, the real keyring,
+## test: the UI's lint, formatting, lints (warnings are errors), the crate layers, the IPC bindings, every Rust test, the real keyring,
 ## the UI's tests and build, and the app end to end under Xvfb
 test: toolchain system-test ui-lint ui-test ui-build
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked $(APP_FEATURES) -- -D warnings
+	bash scripts/check-layers.sh
 	bash scripts/check-bindings.sh
 	$(CARGO) test --workspace --locked $(APP_FEATURES)
 	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-workbench --test secrets_keyring

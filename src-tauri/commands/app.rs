@@ -1,8 +1,9 @@
 //! App-wide commands: the app's state and settings, the keyring choice, environments and the catalogue.
 
 use qimen_workbench::api_docs::ApiDoc;
-use qimen_workbench::environments::EnvironmentOption;
-use qimen_workbench::{AppInfo, IpcError, SettingsInput, Workbench};
+use qimen_workbench::app::{AppInfo, SettingsInput};
+use qimen_workbench::calls::environments::EnvironmentOption;
+use qimen_workbench::{IpcError, Workbench};
 use tauri::State;
 
 #[tauri::command]

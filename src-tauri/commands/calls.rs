@@ -1,7 +1,8 @@
 //! Call commands: preview, send, copy as curl, and compare a pasted sign.
 
 use qimen_core::sign::SignComparison;
-use qimen_workbench::{CallInput, CallOutcome, CallPreview, IpcError, SignCompareInput, Workbench};
+use qimen_workbench::calls::{CallInput, CallOutcome, CallPreview, SignCompareInput};
+use qimen_workbench::{IpcError, Workbench};
 use tauri::State;
 
 #[tauri::command]

@@ -1,7 +1,9 @@
 //! History commands, and saving a response body where the user chooses in the native save dialog.
 
+use qimen_workbench::calls::CallOutcome;
+use qimen_workbench::history::HistoryDetail;
 use qimen_workbench::store::{HistoryPage, HistoryQuery};
-use qimen_workbench::{CallOutcome, HistoryDetail, IpcError, Workbench};
+use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 

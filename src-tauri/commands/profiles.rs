@@ -1,6 +1,8 @@
 //! Profile commands: one profile per app, its secrets in the keyring (never in an answer).
 
-use qimen_workbench::{AppInfo, IpcError, ProfileForm, ProfileView, Workbench};
+use qimen_workbench::app::AppInfo;
+use qimen_workbench::profiles::{ProfileForm, ProfileView};
+use qimen_workbench::{IpcError, Workbench};
 use tauri::State;
 
 #[tauri::command]

@@ -8,9 +8,8 @@ use std::time::Duration;
 use qimen_core::clock::{Clock, SystemClock};
 use qimen_workbench::oauth::callback::is_callback;
 use qimen_workbench::oauth::TokenRoute;
-use qimen_workbench::{
-    FlowOptions, FlowView, IpcError, RefreshReport, SessionFlow, SessionStatus, Workbench,
-};
+use qimen_workbench::session::{FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus};
+use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, Manager, State, Url, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 /// How often the shell asks the workbench to refresh sessions that are about to expire.

@@ -23,21 +23,14 @@ const SERVICE: &str = "qimen-workbench-clitest";
 fn prepared_profile(dir: &std::path::Path) -> Profile {
     let store = Store::open(dir).expect("the scratch store opens");
     store
-        .profiles_create(&ProfileInput {
-            name: "erp-local".into(),
-            app_key: ERP_APP_KEY.into(),
-            role: ProfileRole::Erp,
-            scenario: String::new(),
-            environment: Environment::Local {
+        .profiles_create(&ProfileInput::new(
+            "erp-local",
+            ERP_APP_KEY,
+            ProfileRole::Erp,
+            Environment::Local {
                 base_url: "http://127.0.0.1:1".into(),
             },
-            callback_url: None,
-            target_app_key: None,
-            customer_id: None,
-            wdt_sid: None,
-            wdt_appkey: None,
-            is_demo: false,
-        })
+        ))
         .expect("the profile is valid")
 }
 

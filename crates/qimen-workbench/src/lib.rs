@@ -20,12 +20,17 @@
 //! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) |
 //! | [`places`] | where the app keeps its data and keyring entries (shared with the CLI) |
 //! | [`error`] | [`IpcError`] and the codes the UI switches on |
-//! | [`types`] | the IPC shapes (exported to TypeScript) |
-//! | [`environments`] | the environment picker |
-//! | [`call`] | from [`CallInput`] + profile to a signed request, `wdt_sign` included |
-//! | [`view`] | the request and response as shown, `curl` |
-//! | `profiles`, `calls`, `history` | the commands, by subject |
-//! | [`session`] | the session capture commands over [`oauth`] |
+//!
+//! Then one folder per capability the window offers, each with its commands, its IPC shapes (exported
+//! to TypeScript) and, where it has its own, its errors:
+//!
+//! | module | the window's |
+//! | --- | --- |
+//! | [`app`] | app info, settings, secrets in memory for this run |
+//! | [`profiles`] | profiles with their secrets in the keyring, the first-run demo profile |
+//! | [`calls`] | the console: environments, the API catalogue, a call signed with a profile, preview, send, `curl`, sign comparison |
+//! | [`history`] | history list, search, detail, re-send, saving a response |
+//! | [`session`] | session capture over [`oauth`]: listener, app window, paste, manual, refresh |
 //! | [`onboarding`] | the onboarding guide: its pure reasoning ([`onboarding::guide`]) and its commands |
 
 pub mod api_docs;
@@ -34,27 +39,18 @@ pub mod oauth;
 pub mod secrets;
 pub mod store;
 
-pub mod call;
-mod calls;
-pub mod environments;
+pub mod app;
+pub mod calls;
 pub mod error;
-mod history;
+pub mod history;
 pub mod onboarding;
 pub mod places;
-mod profiles;
+pub mod profiles;
 pub mod session;
-pub mod types;
-pub mod view;
 
 pub use error::{IpcError, WorkbenchError};
-pub use onboarding::{GuideError, TaobaokeCatalogView};
-pub use session::{
-    CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus,
-};
-pub use types::*;
-pub use view::DISPLAY_BODY_CAP_BYTES;
 
-use crate::secrets::{probe, KeyringStatus, MemoryStore, SecretStore};
+use crate::secrets::{probe, KeyringStatus, SecretStore};
 use crate::store::Store;
 use qimen_core::client::{ClientOptions, HttpClient, ProxySetting};
 use qimen_core::clock::Clock;
@@ -198,92 +194,5 @@ impl Workbench {
         if let Some(running) = self.gateway.lock().await.take() {
             running.shutdown().await;
         }
-    }
-
-    async fn app_info_inner(&self) -> Result<AppInfo, WorkbenchError> {
-        let settings = self.store.settings_get()?;
-        let current = self.current_profile()?;
-        let local = current.as_ref().is_none_or(|p| {
-            matches!(
-                p.environment,
-                qimen_core::protocol::environment::Environment::Local { .. }
-            )
-        });
-        let gateway_url = if local {
-            Some(self.ensure_gateway().await?)
-        } else {
-            self.running_gateway_url().await
-        };
-        Ok(AppInfo {
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            demo_mode: current.as_ref().is_some_and(|p| p.is_demo),
-            gateway_url,
-            keyring: self
-                .keyring
-                .read()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone(),
-            secrets_in_memory: *self
-                .secrets_in_memory
-                .read()
-                .unwrap_or_else(|e| e.into_inner()),
-            language: settings.language,
-            retention: settings.history_retention,
-            data_dir: self.data_dir.display().to_string(),
-            current_profile_id: current.map(|p| p.id),
-        })
-    }
-
-    /// `app_info`
-    pub async fn app_info(&self) -> Result<AppInfo, IpcError> {
-        let result = self.app_info_inner().await;
-        self.ipc(result)
-    }
-
-    /// `settings_set`
-    pub async fn settings_set(&self, input: SettingsInput) -> Result<AppInfo, IpcError> {
-        let result = async {
-            if let Some(language) = input.language {
-                self.store.settings_set_language(language)?;
-            }
-            if let Some(keep) = input.retention {
-                self.store.settings_set_history_retention(keep)?;
-            }
-            self.app_info_inner().await
-        }
-        .await;
-        self.ipc(result)
-    }
-
-    /// `secrets_use_memory`: the user accepted keeping secrets in memory for this run only. The
-    /// demo profile's documented secrets are put there again so the demo keeps working.
-    pub async fn secrets_use_memory(&self) -> Result<AppInfo, IpcError> {
-        let result = async {
-            let memory: Arc<dyn SecretStore> = Arc::new(MemoryStore::new());
-            *self.secrets.write().unwrap_or_else(|e| e.into_inner()) = memory.clone();
-            *self.keyring.write().unwrap_or_else(|e| e.into_inner()) = probe(memory.as_ref());
-            *self
-                .secrets_in_memory
-                .write()
-                .unwrap_or_else(|e| e.into_inner()) = true;
-            self.store_demo_secrets()?;
-            self.app_info_inner().await
-        }
-        .await;
-        self.ipc(result)
-    }
-
-    /// `environments_list`: the built-in choices, the local gateway started so its URL is real.
-    pub async fn environments_list(
-        &self,
-    ) -> Result<Vec<environments::EnvironmentOption>, IpcError> {
-        let result = self.ensure_gateway().await;
-        self.ipc(result.map(|url| environments::options(&url)))
-    }
-
-    /// `api_catalogue`: every documented API, datetime examples written for now.
-    pub async fn api_catalogue(&self) -> Result<Vec<crate::api_docs::ApiDoc>, IpcError> {
-        let result = crate::api_docs::catalogue_at(self.clock.now()).map_err(WorkbenchError::from);
-        self.ipc(result)
     }
 }

@@ -11,9 +11,11 @@ use qimen_core::sensitive::SecretString;
 use qimen_core::text::Lang;
 use qimen_workbench::oauth::flow::FlowStatus;
 use qimen_workbench::oauth::{CaptureMode, TokenRoute, View};
+use qimen_workbench::profiles::ProfileForm;
 use qimen_workbench::secrets::{MemoryStore, SecretError, SecretKey, SecretKind, SecretStore};
+use qimen_workbench::session::FlowOptions;
 use qimen_workbench::store::{ProfileInput, ProfileRole, SessionSource};
-use qimen_workbench::{FlowOptions, ProfileForm, Workbench, WorkbenchConfig};
+use qimen_workbench::{Workbench, WorkbenchConfig};
 use std::sync::Arc;
 use support::oauth::{browser, consent, visit, DEMO_NICK};
 use support::workbench::{call, TempDir};
@@ -340,19 +342,15 @@ async fn callback_urls_decide_the_mode_and_a_taken_port_is_explained() {
             s.wb.profile_save(ProfileForm {
                 id: None,
                 fields: ProfileInput {
-                    name: name.into(),
-                    app_key: "23000001".into(),
-                    role: ProfileRole::Erp,
-                    scenario: String::new(),
-                    environment: qimen_core::protocol::environment::Environment::Local {
-                        base_url: "http://127.0.0.1".into(),
-                    },
                     callback_url: Some(callback),
-                    target_app_key: None,
-                    customer_id: None,
-                    wdt_sid: None,
-                    wdt_appkey: None,
-                    is_demo: false,
+                    ..ProfileInput::new(
+                        name,
+                        "23000001",
+                        ProfileRole::Erp,
+                        qimen_core::protocol::environment::Environment::Local {
+                            base_url: "http://127.0.0.1".into(),
+                        },
+                    )
                 },
                 app_secret: Some(qimen_server::gateway::config::DEMO_ERP_SECRET.into()),
                 wdt_secret: None,

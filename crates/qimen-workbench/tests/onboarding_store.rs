@@ -35,19 +35,12 @@ impl Drop for TempDir {
 
 fn profile(store: &Store, name: &str) -> i64 {
     store
-        .profiles_create(&ProfileInput {
-            name: name.into(),
-            app_key: "12345678".into(),
-            role: ProfileRole::Erp,
-            scenario: String::new(),
-            environment: Environment::Production,
-            callback_url: None,
-            target_app_key: None,
-            customer_id: None,
-            wdt_sid: None,
-            wdt_appkey: None,
-            is_demo: false,
-        })
+        .profiles_create(&ProfileInput::new(
+            name,
+            "12345678",
+            ProfileRole::Erp,
+            Environment::Production,
+        ))
         .expect("profile")
         .id
 }

@@ -13,8 +13,9 @@ use qimen_workbench::onboarding::guide::questionnaire::{Building, Questionnaire}
 use qimen_workbench::onboarding::guide::taobaoke::{TaobaokeFigures, Verdict};
 use qimen_workbench::onboarding::guide::tracker::StepState;
 use qimen_workbench::onboarding::{AppDetailsForm, PresetPurpose, StepActionView, StepStateInput};
+use qimen_workbench::profiles::ProfileForm;
 use qimen_workbench::store::{AppDetailsInput, ProfileInput, ProfileRole};
-use qimen_workbench::{ProfileForm, Workbench};
+use qimen_workbench::Workbench;
 use support::workbench::*;
 
 const CANARY_PASSWORD: &str = "Canary-Client-Pw-7f3a91";
@@ -157,19 +158,12 @@ async fn choosing_erp_crm_prepares_the_joint_test_call_and_it_works_locally() {
     let real = wb
         .profile_save(ProfileForm {
             id: None,
-            fields: ProfileInput {
-                name: "正式CRM".into(),
-                app_key: "12345678".into(),
-                role: ProfileRole::Other,
-                scenario: String::new(),
-                environment: Environment::Production,
-                callback_url: None,
-                target_app_key: None,
-                customer_id: None,
-                wdt_sid: None,
-                wdt_appkey: None,
-                is_demo: false,
-            },
+            fields: ProfileInput::new(
+                "正式CRM",
+                "12345678",
+                ProfileRole::Other,
+                Environment::Production,
+            ),
             app_secret: None,
             wdt_secret: None,
         })
@@ -216,7 +210,7 @@ async fn invalid_app_details_name_every_field_and_valid_ones_are_kept() {
             err.message
         );
     }
-    wb.settings_set(qimen_workbench::SettingsInput {
+    wb.settings_set(qimen_workbench::app::SettingsInput {
         language: Some(Lang::En),
         retention: None,
     })

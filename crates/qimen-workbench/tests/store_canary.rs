@@ -55,19 +55,19 @@ fn no_secret_reaches_the_database_files() {
     let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
     let profile = store
         .profiles_create(&ProfileInput {
-            name: "金丝雀".into(),
-            app_key: "23268761".into(),
-            role: ProfileRole::Wms,
             scenario: "wms".into(),
-            environment: Environment::Local {
-                base_url: "http://127.0.0.1:18080".into(),
-            },
             callback_url: Some("http://127.0.0.1:8765/cb".into()),
             target_app_key: Some("21363512".into()),
             customer_id: Some("stub-cust-code".into()),
             wdt_sid: Some("apidevnew2".into()),
-            wdt_appkey: None,
-            is_demo: false,
+            ..ProfileInput::new(
+                "金丝雀",
+                "23268761",
+                ProfileRole::Wms,
+                Environment::Local {
+                    base_url: "http://127.0.0.1:18080".into(),
+                },
+            )
         })
         .unwrap_or_else(|e| panic!("{e}"));
 

@@ -285,17 +285,8 @@ fn a_deleted_profiles_calls_stay_under_the_name_they_were_made_with() {
     let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     let profile = store
         .profiles_create(&ProfileInput {
-            name: "演示".into(),
-            app_key: "23268761".into(),
-            role: ProfileRole::Other,
-            scenario: String::new(),
-            environment: Environment::Sandbox,
-            callback_url: None,
-            target_app_key: None,
-            customer_id: None,
-            wdt_sid: None,
-            wdt_appkey: None,
             is_demo: true,
+            ..ProfileInput::new("演示", "23268761", ProfileRole::Other, Environment::Sandbox)
         })
         .unwrap_or_else(|e| panic!("{e}"));
     let id = insert(

@@ -148,19 +148,20 @@ fn duplicates_get_a_free_copy_name_in_the_users_language() {
 fn every_bad_field_is_reported_at_once_with_its_name() {
     let store = store();
     let bad = ProfileInput {
-        name: "   ".into(),
-        app_key: "12ab".into(),
-        role: ProfileRole::Other,
         scenario: "wms scenario".into(),
-        environment: Environment::Url {
-            url: "ftp://example.com".into(),
-        },
         callback_url: Some("https://erp.example.com/cb#frag".into()),
         target_app_key: Some("旺店通".into()),
         customer_id: Some("has space".into()),
         wdt_sid: Some("x".repeat(65)),
         wdt_appkey: Some("tab\there".into()),
-        is_demo: false,
+        ..ProfileInput::new(
+            "   ",
+            "12ab",
+            ProfileRole::Other,
+            Environment::Url {
+                url: "ftp://example.com".into(),
+            },
+        )
     };
     let errors = errors_of(store.profiles_create(&bad));
     let fields: Vec<&str> = errors.iter().map(|e| e.field()).collect();

@@ -7,27 +7,26 @@ mod support;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::text::Lang;
 use qimen_server::gateway::config::DEMO_ERP_APP_KEY;
+use qimen_workbench::app::SettingsInput;
+use qimen_workbench::calls::{SignCompareInput, SignTarget};
+use qimen_workbench::profiles::ProfileForm;
 use qimen_workbench::store::{HistoryQuery, ProfileInput, ProfileRole};
-use qimen_workbench::{ProfileForm, SettingsInput, SignCompareInput, SignTarget};
 use support::workbench::{call, example_call, open, TempDir};
 
 fn demo_like_profile(name: &str, secret: &str) -> ProfileForm {
     ProfileForm {
         id: None,
         fields: ProfileInput {
-            name: name.into(),
-            app_key: DEMO_ERP_APP_KEY.into(),
-            role: ProfileRole::Erp,
-            scenario: String::new(),
-            environment: Environment::Local {
-                base_url: "http://127.0.0.1".into(),
-            },
-            callback_url: None,
-            target_app_key: None,
-            customer_id: None,
             wdt_sid: Some("wdtdemo".into()),
             wdt_appkey: Some("wdtdemo-finance".into()),
-            is_demo: false,
+            ..ProfileInput::new(
+                name,
+                DEMO_ERP_APP_KEY,
+                ProfileRole::Erp,
+                Environment::Local {
+                    base_url: "http://127.0.0.1".into(),
+                },
+            )
         },
         app_secret: Some(secret.into()),
         wdt_secret: None,
@@ -341,7 +340,7 @@ async fn a_large_answer_is_cut_for_display_but_kept_and_saved_whole() {
     let outcome = wb.call_send(input).await.unwrap_or_else(|e| panic!("{e}"));
     let response = outcome.response.unwrap_or_else(|| panic!("answered"));
     assert!(response.body_truncated);
-    assert!(response.body.len() <= qimen_workbench::DISPLAY_BODY_CAP_BYTES);
+    assert!(response.body.len() <= qimen_workbench::calls::view::DISPLAY_BODY_CAP_BYTES);
     assert_eq!(response.size_bytes, body.len() as u64);
     // The parsed result comes from the whole body, not the cut one.
     assert!(outcome.result.is_some_and(|r| r.success));

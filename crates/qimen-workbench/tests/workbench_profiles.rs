@@ -7,9 +7,10 @@ mod support;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::SecretString;
 use qimen_server::gateway::config::DEMO_ERP_APP_KEY;
+use qimen_workbench::calls::{SignCompareInput, SignTarget};
+use qimen_workbench::profiles::ProfileForm;
 use qimen_workbench::secrets::{SecretKey, SecretKind, SecretStore};
 use qimen_workbench::store::{HistoryQuery, ProfileInput, ProfileRole};
-use qimen_workbench::{ProfileForm, SignCompareInput, SignTarget};
 use std::path::Path;
 use support::workbench::{call, example_call, open, TempDir};
 
@@ -17,19 +18,16 @@ fn form(name: &str, app_key: &str) -> ProfileForm {
     ProfileForm {
         id: None,
         fields: ProfileInput {
-            name: name.into(),
-            app_key: app_key.into(),
-            role: ProfileRole::Erp,
-            scenario: String::new(),
-            environment: Environment::Local {
-                base_url: "http://127.0.0.1".into(),
-            },
-            callback_url: None,
-            target_app_key: None,
-            customer_id: None,
             wdt_sid: Some("wdtdemo".into()),
             wdt_appkey: Some("wdtdemo-finance".into()),
-            is_demo: false,
+            ..ProfileInput::new(
+                name,
+                app_key,
+                ProfileRole::Erp,
+                Environment::Local {
+                    base_url: "http://127.0.0.1".into(),
+                },
+            )
         },
         app_secret: None,
         wdt_secret: None,

@@ -1,7 +1,7 @@
 //! The platform's own error codes and their exact `msg` strings (domain reference §3), so every
 //! failure the gateway produces reads like the real router's.
 
-use super::api::PlatformError;
+use super::api_contract::PlatformError;
 
 /// A platform code the gateway answers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! rule the official `SpiUtils` verifies) and POSTed to the provider's URL; the provider's status and
 //! body come back unchanged. Two parties can joint-test on one machine this way.
 
-use super::api::PlatformError;
+use super::api_contract::PlatformError;
 use super::config::ProviderConfig;
 use super::inbound::Inbound;
 use axum::body::Body;

@@ -2,8 +2,8 @@
 //! string and the form body (merged, the query winning on a repeated name, as a servlet's
 //! `getParameter` does), and the raw XML/JSON body of a Qimen standard call, which is signed too.
 
-use super::api::ApiFamily;
-use super::api::PlatformError;
+use super::api_contract::ApiFamily;
+use super::api_contract::PlatformError;
 use super::codes::TopCode;
 use qimen_core::sign::Params;
 

@@ -11,7 +11,7 @@
 //! - [`forward`]: re-signing and relaying calls to a provider.
 //! - [`banner`]: the start-up text listing routes and demo credentials.
 
-pub mod api;
+pub mod api_contract;
 pub mod banner;
 pub mod codes;
 pub mod config;

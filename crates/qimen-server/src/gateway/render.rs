@@ -3,7 +3,7 @@
 //! for Qimen cloud when asked). The APIs return plain JSON fields; this module alone decides the wire
 //! shape, so every API answers like the platform in every format.
 
-use super::api::{ApiFamily, PlatformError};
+use super::api_contract::{ApiFamily, PlatformError};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use qimen_core::protocol::response::api_response_name;

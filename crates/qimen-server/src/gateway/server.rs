@@ -2,7 +2,7 @@
 //! and stopping on 127.0.0.1. The catalogue of served APIs is passed in, so tests and the product can
 //! serve different sets through the same router.
 
-use super::api::{ApiCall, ApiFamily, ApiOutcome, ApiSpec, PlatformError};
+use super::api_contract::{ApiCall, ApiFamily, ApiOutcome, ApiSpec, PlatformError};
 use super::codes::TopCode;
 use super::config::GatewayConfig;
 use super::inbound::{Inbound, Route};

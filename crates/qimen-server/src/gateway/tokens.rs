@@ -2,7 +2,7 @@
 //! tokens it issued, each bound to one app and expiring on the injected clock. Shared by the OAuth
 //! endpoints, the `taobao.top.auth.token.*` APIs and the router's session check (codes 26/27).
 
-use super::api::SessionUser;
+use super::api_contract::SessionUser;
 use chrono::{DateTime, Duration, Utc};
 use qimen_core::sensitive::SecretString;
 use rand::RngExt;

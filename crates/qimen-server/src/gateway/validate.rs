@@ -3,7 +3,7 @@
 //! permission (11), required arguments and the custom-API target (40/41). Each failure says in its
 //! `sub_msg` what was wrong and how to fix it, because this gateway exists to teach the protocol.
 
-use super::api::{ApiFamily, ApiSpec, PlatformError, SessionUser};
+use super::api_contract::{ApiFamily, ApiSpec, PlatformError, SessionUser};
 use super::codes::TopCode;
 use super::config::{AppConfig, GatewayConfig, ProviderConfig};
 use super::inbound::{Inbound, Route};

@@ -1,7 +1,7 @@
 use super::*;
 use qimen_core::clock::parse_gmt8;
 use qimen_core::sign::Params;
-use qimen_server::gateway::api::{ApiCall, ApiOutcome};
+use qimen_server::gateway::api_contract::{ApiCall, ApiOutcome};
 
 fn now() -> DateTime<Utc> {
     parse_gmt8("2024-05-20 10:15:30").unwrap_or_default()

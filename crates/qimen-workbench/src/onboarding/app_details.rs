@@ -5,7 +5,7 @@
 //! each message naming the field and the fix.
 
 use super::error::GuideError;
-use super::types::{AppDetailsForm, AppDetailsView};
+use super::ipc::{AppDetailsForm, AppDetailsView};
 use crate::secrets::{save_form_secrets, SecretKey, SecretKind};
 use crate::store::{FieldErrors, FieldProblem, ProfileInput};
 use crate::{IpcError, Workbench};

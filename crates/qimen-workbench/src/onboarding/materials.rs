@@ -5,7 +5,7 @@
 //! export never contains it.
 
 use super::error::GuideError;
-use super::types::{ClientLoginStatus, MaterialItemView, MaterialsExport, MaterialsView};
+use super::ipc::{ClientLoginStatus, MaterialItemView, MaterialsExport, MaterialsView};
 use crate::catalog::wdt::{CaseId, MaterialsCatalog};
 use crate::onboarding::guide::materials::MaterialsChecklist;
 use crate::secrets::{SecretKey, SecretKind};

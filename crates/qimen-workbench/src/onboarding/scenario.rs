@@ -9,12 +9,13 @@
 //! `/top/router/qmtest`) and a scenario preset to the profile's own environment.
 
 use super::error::GuideError;
-use super::types::{ConsolePreset, PresetApi, PresetPurpose, ScenarioChoice, ScenariosView};
+use super::ipc::{ConsolePreset, PresetApi, PresetPurpose, ScenarioChoice, ScenariosView};
 use crate::api_docs::ApiDoc;
+use crate::calls::environments::id_of;
+use crate::calls::CallInput;
 use crate::catalog::wdt::{Caller, Scenario, WdtGuide};
-use crate::environments::id_of;
 use crate::store::{Profile, ProfileInput};
-use crate::{CallInput, IpcError, Workbench};
+use crate::{IpcError, Workbench};
 use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sign::SignMethod;
@@ -26,7 +27,7 @@ pub const JOINT_TEST_ENVIRONMENT_ID: &str = "qimen-test-legacy";
 /// The environment a preset calls: the local gateway for a local profile, else `otherwise`.
 fn environment_for(profile: &Profile, otherwise: String) -> String {
     match profile.environment {
-        Environment::Local { .. } => crate::environments::LOCAL_ID.to_string(),
+        Environment::Local { .. } => crate::calls::environments::LOCAL_ID.to_string(),
         _ => otherwise,
     }
 }
@@ -245,7 +246,10 @@ impl Workbench {
     }
 
     /// The profile as the UI sees it (secrets only as flags and hints).
-    pub(super) async fn profile_view_of(&self, id: i64) -> Result<crate::ProfileView, IpcError> {
+    pub(super) async fn profile_view_of(
+        &self,
+        id: i64,
+    ) -> Result<crate::profiles::ProfileView, IpcError> {
         let views = self.profiles_list().await?;
         match views.into_iter().find(|v| v.profile.id == id) {
             Some(v) => Ok(v),

@@ -1,10 +1,10 @@
 //! Every failure of a session command, and how it reaches the UI: a stable code and a message in
 //! the UI language that says what to do.
 
-use super::super::error::WorkbenchError;
-use super::super::IpcError;
+use crate::error::WorkbenchError;
 use crate::oauth::capture::explain_denied;
 use crate::oauth::{CallbackUrlError, ListenerError, PasteError, TokenError};
+use crate::IpcError;
 use qimen_core::text::Lang;
 
 /// Every failure of a session command, before it is put into words.

@@ -1,15 +1,15 @@
 //! Authorizations in progress: starting one (with a listener or for the app window and paste),
 //! following it, and exchanging its code exactly once.
 
-use super::super::Workbench;
 use super::error::SessionError;
-use super::types::{FlowOptions, FlowView, SessionFlow};
+use super::ipc::{FlowOptions, FlowView, SessionFlow};
 use super::LOCAL_CALLBACK_PATH;
 use crate::oauth::flow::{Flow, FlowStatus};
 use crate::oauth::{
     authorize_url, classify_callback, listen, new_state, CallbackKind, CallbackUrlError,
     CaptureMode, Captured, ListenerConfig, ListenerError,
 };
+use crate::Workbench;
 use qimen_core::protocol::environment::Environment;
 use std::sync::Arc;
 

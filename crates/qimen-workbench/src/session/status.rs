@@ -1,15 +1,15 @@
 //! Reading where a profile's session stands: the environment's endpoints, the callback URL
 //! checked, and the stored metadata with countdowns.
 
-use super::super::call::read_secret;
-use super::super::environments::{id_of, is_local_id, resolve};
-use super::super::error::WorkbenchError;
-use super::super::{IpcError, Workbench};
 use super::error::SessionError;
-use super::types::{CallbackCheck, SessionStatus};
+use super::ipc::{CallbackCheck, SessionStatus};
+use crate::calls::build::read_secret;
+use crate::calls::environments::{id_of, is_local_id, resolve};
+use crate::error::WorkbenchError;
 use crate::oauth::{classify_callback, CallbackUrlError, CaptureMode, TokenEndpoint, TokenRoute};
 use crate::secrets::SecretKind;
 use crate::store::{Profile, SessionSource};
+use crate::{IpcError, Workbench};
 use chrono::{DateTime, Utc};
 use qimen_core::client::HttpClient;
 use qimen_core::protocol::environment::Environment;

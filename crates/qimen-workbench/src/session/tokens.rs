@@ -1,14 +1,14 @@
 //! Exchanging and refreshing tokens for a profile, and storing them: the tokens in the keyring,
 //! the metadata in SQLite, the previous tokens put back when any part fails.
 
-use super::super::call::{read_secret, required_secret};
-use super::super::error::{MissingSecret, WorkbenchError};
-use super::super::Workbench;
 use super::error::SessionError;
-use super::types::SessionStatus;
+use super::ipc::SessionStatus;
+use crate::calls::build::{read_secret, required_secret};
+use crate::error::{MissingSecret, WorkbenchError};
 use crate::oauth::{exchange_code, refresh, TokenRoute, TokenSet};
 use crate::secrets::{SecretKey, SecretKind, SecretStore};
 use crate::store::{Profile, SessionRecord, SessionSource};
+use crate::Workbench;
 use qimen_core::sensitive::SecretString;
 
 impl Workbench {

@@ -17,7 +17,7 @@ mod history_query;
 mod migrate;
 mod onboarding;
 mod profile;
-mod profiles;
+mod profile_rows;
 mod sessions;
 mod settings;
 

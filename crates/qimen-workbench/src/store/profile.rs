@@ -101,6 +101,30 @@ pub struct ProfileInput {
     pub is_demo: bool,
 }
 
+impl ProfileInput {
+    /// A profile with its name, AppKey, role and environment, and nothing else set yet.
+    pub fn new(
+        name: impl Into<String>,
+        app_key: impl Into<String>,
+        role: ProfileRole,
+        environment: Environment,
+    ) -> ProfileInput {
+        ProfileInput {
+            name: name.into(),
+            app_key: app_key.into(),
+            role,
+            scenario: String::new(),
+            environment,
+            callback_url: None,
+            target_app_key: None,
+            customer_id: None,
+            wdt_sid: None,
+            wdt_appkey: None,
+            is_demo: false,
+        }
+    }
+}
+
 impl From<&Profile> for ProfileInput {
     fn from(p: &Profile) -> Self {
         ProfileInput {

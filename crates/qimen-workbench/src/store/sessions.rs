@@ -179,19 +179,12 @@ mod tests {
     fn stored_read_back_replaced_and_gone_with_the_profile() {
         let store = Store::open_in_memory().unwrap();
         let profile = store
-            .profiles_create(&ProfileInput {
-                name: "p".into(),
-                app_key: "1".into(),
-                role: ProfileRole::Erp,
-                scenario: String::new(),
-                environment: Environment::Production,
-                callback_url: None,
-                target_app_key: None,
-                customer_id: None,
-                wdt_sid: None,
-                wdt_appkey: None,
-                is_demo: false,
-            })
+            .profiles_create(&ProfileInput::new(
+                "p",
+                "1",
+                ProfileRole::Erp,
+                Environment::Production,
+            ))
             .unwrap();
         assert_eq!(store.session_get(profile.id).unwrap(), None);
         let mut r = record(profile.id);

@@ -15,7 +15,7 @@ use qimen_core::protocol::environment::Environment;
 use qimen_core::protocol::ApiFamily;
 use qimen_core::sensitive::SecretString;
 use qimen_core::sign::SignMethod;
-use qimen_workbench::call::hints_for;
+use qimen_workbench::calls::build::hints_for;
 
 /// Where the local gateway listens unless `--gateway` / `QIMEN_GATEWAY` says otherwise.
 pub const DEFAULT_GATEWAY: &str = "http://127.0.0.1:18080";

@@ -6,7 +6,7 @@
 //! neither write the app's data nor start a gateway. It takes the two pieces the app's own call path
 //! is made of instead: the places the app uses ([`LaunchPlaces`], the same environment overrides and
 //! the same platform data directory), the [`Store`] opened only when its database already exists, and
-//! [`qimen_workbench::call::build`], which maps profile + call to a signed request and reads the AppSecret,
+//! [`qimen_workbench::calls::build::build`], which maps profile + call to a signed request and reads the AppSecret,
 //! the 旺店通 secret and the session from the keyring exactly as the console does. Flags given on the
 //! command line override the profile's fields; a profile on the local environment is sent to the
 //! running `qimen gateway serve` (`--gateway` / `QIMEN_GATEWAY`), as every local CLI call is.
@@ -42,8 +42,9 @@ pub fn prepare(
     let draft = draft_of(args, true)?;
     let environment = environment_for(args, &profile)?;
     let local = matches!(environment, Environment::Local { .. });
-    let built = qimen_workbench::call::build(&draft, &profile, &environment, &keyring, clock)
-        .map_err(|e| explain_failure(&e, &profile, &places.keyring_service(), lang))?;
+    let built =
+        qimen_workbench::calls::build::build(&draft, &profile, &environment, &keyring, clock)
+            .map_err(|e| explain_failure(&e, &profile, &places.keyring_service(), lang))?;
     Ok((built.prepared, local))
 }
 
@@ -170,17 +171,16 @@ mod tests {
     fn profile(store: &Store) -> Profile {
         store
             .profiles_create(&ProfileInput {
-                name: "p".into(),
-                app_key: "12345678".into(),
-                role: ProfileRole::Erp,
-                scenario: String::new(),
-                environment: Environment::parse("sandbox").unwrap(),
-                callback_url: None,
                 target_app_key: Some("99990000".into()),
                 customer_id: Some("CUST1".into()),
                 wdt_sid: Some("sid1".into()),
                 wdt_appkey: Some("wdtkey".into()),
-                is_demo: false,
+                ..ProfileInput::new(
+                    "p",
+                    "12345678",
+                    ProfileRole::Erp,
+                    Environment::parse("sandbox").unwrap(),
+                )
             })
             .unwrap()
     }
@@ -210,7 +210,8 @@ mod tests {
         assert!(input.wdt.compute);
         let env = environment_for(&a, &p).unwrap();
         assert_eq!(env, p.environment, "no --env: the profile's environment");
-        let built = qimen_workbench::call::build(&input, &p, &env, &secrets, &clock).unwrap();
+        let built =
+            qimen_workbench::calls::build::build(&input, &p, &env, &secrets, &clock).unwrap();
         let req = built.prepared;
         assert_eq!(req.param("app_key"), Some("12345678"));
         // The catalogue documents 旺店通's AppKey for this API; it comes before the profile's.
@@ -242,7 +243,7 @@ mod tests {
         let input = draft_of(&a, true).unwrap();
         let env = environment_for(&a, &p).unwrap();
         let secrets = MemoryStore::new();
-        let err = qimen_workbench::call::build(
+        let err = qimen_workbench::calls::build::build(
             &input,
             &p,
             &env,

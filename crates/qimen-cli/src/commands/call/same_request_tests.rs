@@ -11,9 +11,10 @@ use qimen_core::call::CallSecret;
 use qimen_core::clock::FixedClock;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::SecretString;
+use qimen_workbench::calls::CallInput;
 use qimen_workbench::secrets::{MemoryStore, SecretKey, SecretKind, SecretStore};
 use qimen_workbench::store::{ProfileInput, ProfileRole, Store};
-use qimen_workbench::{CallInput, WorkbenchError};
+use qimen_workbench::WorkbenchError;
 
 const APP_SECRET: &str = "prop-app-secret";
 const WDT_SECRET: &str = "prop-wdt-secret:prop-salt";
@@ -159,25 +160,13 @@ proptest! {
 
         let store = Store::open_in_memory().unwrap();
         let profile = store
-            .profiles_create(&ProfileInput {
-                name: "prop".into(),
-                app_key: "12345678".into(),
-                role: ProfileRole::Erp,
-                scenario: String::new(),
-                environment: environment.clone(),
-                callback_url: None,
-                target_app_key: None,
-                customer_id: None,
-                wdt_sid: None,
-                wdt_appkey: None,
-                is_demo: false,
-            })
+            .profiles_create(&ProfileInput::new("prop", "12345678", ProfileRole::Erp, environment.clone()))
             .unwrap();
         let keyring = MemoryStore::new();
         keyring.set(&SecretKey::new(profile.id, SecretKind::AppSecret), &SecretString::from(APP_SECRET)).unwrap();
         keyring.set(&SecretKey::new(profile.id, SecretKind::WdtSecret), &SecretString::from(WDT_SECRET)).unwrap();
         let input = console_input(&g);
-        let window = qimen_workbench::call::build(&input.draft, &profile, &environment, &keyring, &clock);
+        let window = qimen_workbench::calls::build::build(&input.draft, &profile, &environment, &keyring, &clock);
 
         match (cli, window) {
             (Ok(cli), Ok(window)) => {

@@ -5,7 +5,7 @@
 use super::failure::{invalid, missing, WdtError};
 use super::query::text;
 use super::{WDT_DEMO_APPKEY, WDT_DEMO_SALT, WDT_DEMO_SECRET, WDT_DEMO_SID};
-use crate::gateway::api::{ApiCall, PlatformError};
+use crate::gateway::api_contract::{ApiCall, PlatformError};
 use qimen_core::sensitive::SecretString;
 use qimen_core::sign::wdt::{carried_wdt_sign, explain_wdt, wdt_sign, WdtFlavour};
 use qimen_core::sign::Params;

@@ -17,7 +17,7 @@
 use super::credentials::check_crm;
 use super::failure::{outcome, Answer};
 use super::query::{crm_paging, text, window};
-use crate::gateway::api::{ApiCall, ApiOutcome};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome};
 use crate::gateway::demo_data::{yuan, DemoData, Trade, TradeLine, TradeStatus};
 use qimen_core::clock::format_gmt8;
 use serde_json::{json, Map, Value};

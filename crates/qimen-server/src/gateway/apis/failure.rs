@@ -2,7 +2,7 @@
 //! platform argument errors (40 / 41 with `isv.missing-parameter:<field>` /
 //! `isv.invalid-parameter:<field>`) and 旺店通's own errors riding in the Qimen answer.
 
-use crate::gateway::api::{ApiOutcome, PlatformError};
+use crate::gateway::api_contract::{ApiOutcome, PlatformError};
 use serde_json::{Map, Value};
 
 /// What a handler computes: the business fields, or the error to answer with.

@@ -54,7 +54,7 @@ pub use taobaoke::{
     LINK_APIS as TAOBAOKE_LINK_APIS, THREE_PARTY_APIS as TAOBAOKE_THREE_PARTY_APIS,
 };
 
-use crate::gateway::api::{ApiCall, ApiFamily, ApiOutcome, ApiSpec};
+use crate::gateway::api_contract::{ApiCall, ApiFamily, ApiOutcome, ApiSpec};
 pub use qimen_core::platform::{WDT_ROUTER_CODE, WDT_TARGET_APP_KEY};
 
 type Handler = fn(&ApiCall<'_>) -> ApiOutcome;

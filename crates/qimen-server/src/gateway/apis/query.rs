@@ -4,7 +4,7 @@
 //! ("不传值默认从0页开始"): `page_no=0` is the first page, `page_no=1` the second.
 
 use super::failure::{invalid, missing};
-use crate::gateway::api::PlatformError;
+use crate::gateway::api_contract::PlatformError;
 use chrono::{DateTime, Duration, Utc};
 use qimen_core::clock::parse_gmt8;
 use qimen_core::sign::Params;

@@ -14,7 +14,7 @@
 use super::failure::{invalid, missing, outcome, Answer};
 use super::query::{text, Paging};
 use super::taobaoke_data::{item, item_url, picture, shop_of, DemoItem, ITEMS, SHOPS};
-use crate::gateway::api::{ApiCall, ApiOutcome, PlatformError};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome, PlatformError};
 use qimen_core::platform::PackageId;
 use serde_json::{json, Map, Value};
 

@@ -2,7 +2,7 @@
 //! field named, and every served API placed in exactly one package.
 
 use super::taobaoke::*;
-use crate::gateway::api::{ApiCall, ApiOutcome};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome};
 use chrono::{TimeZone, Utc};
 use qimen_core::platform::PackageId;
 use qimen_core::sign::Params;

@@ -2,7 +2,7 @@
 //! `wdt_tests.rs`.
 
 use super::*;
-use crate::gateway::api::{ApiCall, ApiOutcome, PlatformError, SessionUser};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome, PlatformError, SessionUser};
 use chrono::{DateTime, Utc};
 use qimen_core::clock::parse_gmt8;
 use qimen_core::sign::Params;

@@ -4,7 +4,7 @@
 
 use super::failure::{outcome, Answer};
 use super::query::text;
-use crate::gateway::api::{ApiCall, ApiOutcome, PlatformError};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome, PlatformError};
 use qimen_core::clock::format_gmt8;
 use serde_json::{json, Map, Value};
 

@@ -6,7 +6,7 @@
 use super::credentials::check_custom;
 use super::failure::{outcome, Answer};
 use super::query::{text, wdt_paging, window};
-use crate::gateway::api::{ApiCall, ApiOutcome};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome};
 use crate::gateway::demo_data::catalogue::barcode;
 use crate::gateway::demo_data::{yuan, DemoData, Goods, StockRow, GOODS};
 use qimen_core::clock::format_gmt8;

@@ -3,7 +3,7 @@
 
 use super::tests::{call_with, err, now, ok, params};
 use super::*;
-use crate::gateway::api::ApiOutcome;
+use crate::gateway::api_contract::ApiOutcome;
 use chrono::Duration;
 use qimen_core::clock::format_gmt8;
 use qimen_core::sign::wdt::{wdt_sign, WdtFlavour};

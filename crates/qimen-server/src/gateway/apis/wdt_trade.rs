@@ -9,7 +9,7 @@
 use super::credentials::check_custom;
 use super::failure::{invalid, outcome, Answer};
 use super::query::{text, wdt_paging, window};
-use crate::gateway::api::{ApiCall, ApiOutcome};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome};
 use crate::gateway::demo_data::catalogue::barcode;
 use crate::gateway::demo_data::{yuan, DemoData, Trade, TradeLine};
 use qimen_core::clock::format_gmt8;
@@ -96,7 +96,7 @@ pub(crate) fn trade_json(trade: &Trade) -> Value {
     })
 }
 
-fn parse_status(value: &str) -> Result<Vec<u32>, crate::gateway::api::PlatformError> {
+fn parse_status(value: &str) -> Result<Vec<u32>, crate::gateway::api_contract::PlatformError> {
     value
         .split(',')
         .map(str::trim)

@@ -7,7 +7,7 @@
 
 use super::failure::{invalid, missing, outcome, Answer};
 use super::xml_body::{parse, XmlElement};
-use crate::gateway::api::{ApiCall, ApiOutcome, PlatformError};
+use crate::gateway::api_contract::{ApiCall, ApiOutcome, PlatformError};
 use qimen_core::clock::format_gmt8;
 use serde_json::{json, Map};
 

@@ -3,10 +3,14 @@
 //! signed anew with a fresh timestamp and the secrets in the keyring now), and save a response body
 //! whole to a file.
 
-use super::error::WorkbenchError;
-use super::types::{CallInput, CallOutcome, HistoryDetail};
-use super::{lock, IpcError, Workbench};
+mod ipc;
+
+pub use ipc::HistoryDetail;
+
+use crate::calls::{CallInput, CallOutcome};
+use crate::error::WorkbenchError;
 use crate::store::{HistoryPage, HistoryQuery};
+use crate::{lock, IpcError, Workbench};
 use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
 use qimen_core::errors::explain;
 use qimen_core::protocol::request::SYSTEM_PARAMS;

@@ -7,20 +7,20 @@
 
 mod error;
 mod flows;
+mod ipc;
 mod status;
 mod tokens;
-mod types;
 
-pub use types::{CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus};
+pub use ipc::{CallbackCheck, FlowOptions, FlowView, RefreshReport, SessionFlow, SessionStatus};
 
-use super::error::WorkbenchError;
-use super::{IpcError, Workbench};
+use crate::error::WorkbenchError;
 use crate::oauth::flow::FlowStatus;
 use crate::oauth::{
     parse_pasted, read_redirect, CallbackUrlError, Captured, PasteError, TokenRoute, TokenSet,
 };
 use crate::secrets::{SecretKey, SecretKind};
 use crate::store::SessionSource;
+use crate::{IpcError, Workbench};
 use chrono::{DateTime, Duration, Utc};
 use error::SessionError;
 use qimen_core::sensitive::SecretString;

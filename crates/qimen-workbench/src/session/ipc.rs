@@ -1,9 +1,9 @@
 //! The IPC shapes of the session commands, exported to TypeScript. None holds a token.
 
-use super::super::IpcError;
 use crate::oauth::flow::FlowStatus;
 use crate::oauth::{CaptureMode, CheckedCallback, TokenRoute, View};
 use crate::store::SessionSource;
+use crate::IpcError;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

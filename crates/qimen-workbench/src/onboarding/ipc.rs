@@ -3,6 +3,7 @@
 //! Exported to TypeScript like every workbench type. Only two form fields carry a secret in
 //! ([`AppDetailsForm::app_secret`], [`AppDetailsForm::client_password`]); none travels back.
 
+use crate::calls::CallInput;
 use crate::catalog::taobaoke::PackageId;
 use crate::catalog::wdt::{
     Caller, CaseId, Constants, JointTestChannelInfo, MaterialSection, MaterialsCase, RoleInfo,
@@ -10,8 +11,8 @@ use crate::catalog::wdt::{
 };
 use crate::catalog::{Link, Wait};
 use crate::onboarding::guide::tracker::{NextStep, StepState, WaitStatus};
+use crate::profiles::ProfileView;
 use crate::store::{AppDetails, AppDetailsInput, AttachedFile};
-use crate::{CallInput, ProfileView};
 use chrono::{DateTime, NaiveDate, Utc};
 use qimen_core::sensitive::SecretString;
 use qimen_core::text::Text;

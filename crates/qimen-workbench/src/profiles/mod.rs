@@ -2,12 +2,16 @@
 //! (the documented demo app 23000001 and 旺店通 demo account), its secrets stored like any other,
 //! selected, so a new user's first call succeeds without credentials.
 
-use super::call::read_secret;
-use super::error::WorkbenchError;
-use super::types::{ProfileForm, ProfileView};
-use super::{lock, AppInfo, IpcError, Workbench, CURRENT_PROFILE_FILE};
+mod ipc;
+
+pub use ipc::{ProfileForm, ProfileView};
+
+use crate::app::AppInfo;
+use crate::calls::build::read_secret;
+use crate::error::WorkbenchError;
 use crate::secrets::{copy_profile, forget_profile, save_form_secrets, SecretKey, SecretKind};
 use crate::store::{Profile, ProfileInput, ProfileRole};
+use crate::{lock, IpcError, Workbench, CURRENT_PROFILE_FILE};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::SecretString;
 use qimen_core::text::Lang;
@@ -27,19 +31,17 @@ impl Workbench {
         let demo = match self.store.profiles_list()?.into_iter().find(|p| p.is_demo) {
             Some(existing) => existing,
             None => self.store.profiles_create(&ProfileInput {
-                name: DEMO_PROFILE_NAME.into(),
-                app_key: DEMO_ERP_APP_KEY.into(),
-                role: ProfileRole::Erp,
-                scenario: String::new(),
-                environment: Environment::Local {
-                    base_url: LOCAL_PLACEHOLDER_URL.into(),
-                },
-                callback_url: None,
-                target_app_key: None,
-                customer_id: None,
                 wdt_sid: Some(WDT_DEMO_SID.into()),
                 wdt_appkey: Some(WDT_DEMO_APPKEY.into()),
                 is_demo: true,
+                ..ProfileInput::new(
+                    DEMO_PROFILE_NAME,
+                    DEMO_ERP_APP_KEY,
+                    ProfileRole::Erp,
+                    Environment::Local {
+                        base_url: LOCAL_PLACEHOLDER_URL.into(),
+                    },
+                )
             })?,
         };
         self.select(demo.id)?;

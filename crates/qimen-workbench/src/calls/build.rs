@@ -2,8 +2,8 @@
 //! catalogue's hints, and the secrets read from the keyring at this moment (never kept), handed to
 //! the core's one call builder ([`qimen_core::call::build`]).
 
-use super::error::{MissingSecret, WorkbenchError};
 use crate::api_docs;
+use crate::error::{MissingSecret, WorkbenchError};
 use crate::secrets::{SecretKey, SecretKind, SecretStore};
 use crate::store::Profile;
 use qimen_core::call::{self, ApiHints, BuiltCall, CallDefaults, CallDraft, CallError, CallSecret};

@@ -1,84 +1,13 @@
-//! The shapes that cross the IPC boundary, in both directions. Each derives `ts_rs::TS` and is
-//! exported to `ui/src/api/bindings/`, so the UI's types are generated from these and cannot drift.
-//! Nothing here holds a secret in clear: the form fields a user types a secret into
-//! ([`ProfileForm::app_secret`], [`ProfileForm::wdt_secret`]) arrive as `SecretString`, so the form
-//! can be neither logged in clear nor serialised back.
+//! The IPC shapes of the call commands: the call as the console describes it, the request as sent
+//! (session masked), the answer as shown, and a pasted sign to compare.
 
-use crate::secrets::KeyringStatus;
-use crate::store::{HistoryEntry, Profile, ProfileInput};
 use qimen_core::call::CallDraft;
 use qimen_core::errors::Explanation;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sensitive::SecretString;
 use qimen_core::sign::{SignExplanation, WdtSignExplanation};
-use qimen_core::text::Lang;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// What the app shows about itself.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct AppInfo {
-    pub version: String,
-    /// The selected profile is the first-run demo profile: the UI shows the 演示模式 tag.
-    pub demo_mode: bool,
-    /// The running local gateway (`http://127.0.0.1:<port>`), once started.
-    pub gateway_url: Option<String>,
-    pub keyring: KeyringStatus,
-    /// Secrets are kept in memory for this run only (the user accepted it).
-    pub secrets_in_memory: bool,
-    pub language: Lang,
-    /// How many calls history keeps.
-    pub retention: u32,
-    pub data_dir: String,
-    #[ts(type = "number | null")]
-    pub current_profile_id: Option<i64>,
-}
-
-/// `settings_set`: only the fields given change.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct SettingsInput {
-    #[serde(default)]
-    pub language: Option<Lang>,
-    #[serde(default)]
-    pub retention: Option<u32>,
-}
-
-/// A profile as the UI sees it: its fields, and only whether each secret is stored, with a hint
-/// that identifies it without revealing it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[ts(export)]
-pub struct ProfileView {
-    #[serde(flatten)]
-    pub profile: Profile,
-    pub secret_stored: bool,
-    /// `******2a` for a stored AppSecret.
-    pub secret_hint: Option<String>,
-    pub wdt_secret_stored: bool,
-    pub wdt_secret_hint: Option<String>,
-    /// An OAuth access token is stored for this profile.
-    pub session_stored: bool,
-}
-
-/// `profile_save`: creates when `id` is null. `app_secret` / `wdt_secret`: null keeps the stored
-/// one, a string replaces it (an empty string removes it).
-#[derive(Debug, Deserialize, TS)]
-#[ts(export)]
-pub struct ProfileForm {
-    #[serde(default)]
-    #[ts(type = "number | null")]
-    pub id: Option<i64>,
-    #[serde(flatten)]
-    pub fields: ProfileInput,
-    #[serde(default)]
-    #[ts(type = "string | null")]
-    pub app_secret: Option<SecretString>,
-    #[serde(default)]
-    #[ts(type = "string | null")]
-    pub wdt_secret: Option<SecretString>,
-}
 
 /// A call as the console describes it. Holds no secret: the AppSecret, the session and the
 /// 旺店通 secret are read from the keyring when the call is signed.
@@ -193,14 +122,4 @@ pub enum SignTarget {
 pub struct SignCompareInput {
     pub target: SignTarget,
     pub pasted: String,
-}
-
-/// `history_get`: the stored call, with its answer parsed and explained in the UI language.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
-pub struct HistoryDetail {
-    #[serde(flatten)]
-    pub entry: HistoryEntry,
-    pub result: ApiResult,
-    pub explanation: Option<Explanation>,
 }

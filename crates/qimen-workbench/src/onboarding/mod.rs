@@ -4,21 +4,24 @@
 //! functions of [`guide`]; this layer adds the profile's saved progress, today's date in
 //! Beijing time, the keyring for the two secrets a form may carry, and the console presets.
 //!
-//! - [`types`]: the IPC shapes.
+//! - `ipc`: the IPC shapes.
 //! - `error`: failures with stable codes, in the UI language.
 //! - `materials`, `app_details`, `scenario`: the commands by subject.
 
 mod app_details;
 mod error;
 pub mod guide;
+mod ipc;
 mod materials;
 mod scenario;
-pub mod types;
 
 pub use error::GuideError;
-pub use types::*;
+pub use ipc::{
+    AppDetailsForm, AppDetailsView, ClientLoginStatus, ConsolePreset, MaterialItemView,
+    MaterialsExport, MaterialsView, OnboardingView, PresetApi, PresetPurpose, ProfileNextStep,
+    ScenarioChoice, ScenariosView, StepActionView, StepStateInput, StepView, TaobaokeLocalApis,
+};
 
-use super::{IpcError, Workbench};
 use crate::catalog::app_types::AppTypeCatalog;
 use crate::catalog::taobaoke::{PackageId, TaobaokeRules};
 use crate::catalog::wdt::{OnboardingStep, StepAction};
@@ -26,6 +29,7 @@ use crate::onboarding::guide::questionnaire::{recommend, Questionnaire, Question
 use crate::onboarding::guide::taobaoke::{check_all, PackageCheck, TaobaokeFigures};
 use crate::onboarding::guide::tracker::{self, next_step, wait_status, Progress, StepState};
 use crate::store::{Profile, StepRecord};
+use crate::{IpcError, Workbench};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! What the Request tab and the result panel show: the request exactly as sent (session masked),
 //! a `curl` line that repeats it, and the answer with its body cut for display when it is large.
 
-use super::types::{RequestView, ResponseView};
+use super::ipc::{RequestView, ResponseView};
 use qimen_core::client::{sent_url, HttpExchange, FORM_CONTENT_TYPE};
 use qimen_core::protocol::request::PreparedRequest;
 

@@ -1,16 +1,26 @@
-//! The console's call commands: preview, send (recorded in history, explained in the UI language),
-//! `curl`, and a pasted sign compared with ours.
+//! The console's call commands: the environments and the API catalogue it offers, preview, send
+//! (recorded in history, explained in the UI language), `curl`, and a pasted sign compared with ours.
+//!
+//! - [`build`]: a console call signed with a profile, over the core's one call builder.
+//! - [`environments`]: the environment picker.
+//! - [`view`]: the request and response as shown, `curl`.
 
-use super::call::{build, read_secret, required_secret};
-use super::environments::{id_of, is_local_id, resolve};
-use super::error::{network_code, MissingSecret, WorkbenchError};
-use super::types::{
-    CallInput, CallOutcome, CallPreview, NetworkFailure, SignCompareInput, SignTarget,
+pub mod build;
+pub mod environments;
+mod ipc;
+pub mod view;
+
+pub use ipc::{
+    CallInput, CallOutcome, CallPreview, NetworkFailure, RequestView, ResponseView,
+    SignCompareInput, SignTarget,
 };
-use super::view::{curl_line, request_view, response_view};
-use super::{lock, IpcError, Workbench, RECENT_BODIES};
+
+use crate::error::{network_code, MissingSecret, WorkbenchError};
 use crate::secrets::SecretKind;
 use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Profile};
+use crate::{lock, IpcError, Workbench, RECENT_BODIES};
+use build::{build, read_secret, required_secret};
+use environments::{id_of, is_local_id, resolve};
 use qimen_core::call::BuiltCall;
 use qimen_core::client::HttpClient;
 use qimen_core::errors::explain;
@@ -18,6 +28,7 @@ use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::mask;
 use qimen_core::sign::{compare_pasted_sign, Params, SignComparison};
 use std::time::Instant;
+use view::{curl_line, request_view, response_view};
 
 /// A call signed for its environment, with the profile it was signed for.
 struct Ready {
@@ -186,7 +197,7 @@ impl Workbench {
             }
             SignTarget::History { history_id } => {
                 let entry = self.store.history_get(history_id)?;
-                let sent = super::history::SentRequest::read(&entry.request)?;
+                let sent = crate::history::SentRequest::read(&entry.request)?;
                 let profile = self.profile_for(entry.summary.profile_id)?;
                 (profile, sent.signed_params(), sent.body, sent.sign_method)
             }
@@ -215,6 +226,20 @@ impl Workbench {
     /// `sign_compare`
     pub async fn sign_compare(&self, input: SignCompareInput) -> Result<SignComparison, IpcError> {
         let result = self.compare(input).await;
+        self.ipc(result)
+    }
+
+    /// `environments_list`: the built-in choices, the local gateway started so its URL is real.
+    pub async fn environments_list(
+        &self,
+    ) -> Result<Vec<environments::EnvironmentOption>, IpcError> {
+        let result = self.ensure_gateway().await;
+        self.ipc(result.map(|url| environments::options(&url)))
+    }
+
+    /// `api_catalogue`: every documented API, datetime examples written for now.
+    pub async fn api_catalogue(&self) -> Result<Vec<crate::api_docs::ApiDoc>, IpcError> {
+        let result = crate::api_docs::catalogue_at(self.clock.now()).map_err(WorkbenchError::from);
         self.ipc(result)
     }
 }
