@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use qimen_core::clock::SystemClock;
 use qimen_core::text::Lang;
+use qimen_workbench::places::platform_data_dir;
 use qimen_workbench::secrets::SecretStore;
 use qimen_workbench::{Workbench, WorkbenchConfig};
 use tauri::Manager;
@@ -132,10 +133,12 @@ fn open_workbench(places: &launch::LaunchPlaces) -> Result<Workbench, StartError
 
 /// Starts the desktop app and blocks until its last window closes.
 pub fn run() -> Result<(), StartError> {
+    // Decided before any window exists, so a bad override (a keyring service outside
+    // `qimen-workbench-*`, say) is refused with its message and exit code 1 instead of a panic in the
+    // setup hook. The platform folder is the one Tauri's app_data_dir names.
+    let places = launch::LaunchPlaces::from_process(platform_data_dir().unwrap_or_default())?;
     let app = app_builder()
-        .setup(|app| {
-            let platform_data_dir = app.path().app_data_dir()?;
-            let places = launch::LaunchPlaces::from_process(platform_data_dir)?;
+        .setup(move |app| {
             log::info!(
                 "starting: data dir {}, keyring service {}",
                 places.data_dir.display(),

@@ -83,6 +83,18 @@ pub fn mask(value: &str) -> String {
     }
 }
 
+/// Whether two secrets, signs or states are equal, in a time that depends only on their lengths and
+/// not on where they first differ, so nobody can find a valid value byte by byte by timing answers.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// [`constant_time_eq`] for hex digests, ignoring the case of the letters.
+pub fn constant_time_eq_hex(a: &str, b: &str) -> bool {
+    constant_time_eq(&a.to_ascii_uppercase(), &b.to_ascii_uppercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +110,16 @@ mod tests {
         assert_eq!(format!("{s:?}"), "<redacted>");
         assert_eq!(format!("{s}"), "<redacted>");
         assert!(!format!("{:?}", Some(&s)).contains("b17cc"));
+    }
+
+    #[test]
+    fn equal_only_when_every_byte_and_the_length_match() {
+        assert!(constant_time_eq("66987CB1", "66987CB1"));
+        assert!(!constant_time_eq("66987CB1", "66987CB2"));
+        assert!(!constant_time_eq("66987CB1", "66987CB"));
+        assert!(!constant_time_eq("", "a"));
+        assert!(constant_time_eq_hex("66987cb1", "66987CB1"));
+        assert!(!constant_time_eq_hex("66987cb1", "66987CB2"));
     }
 
     #[test]

@@ -16,6 +16,9 @@ use support::*;
 const PROVIDER_KEY: &str = "23999002";
 const PROVIDER_SECRET: &str = "provider-own-secret-0001";
 const CUSTOMER_ID: &str = "WMS-CUST-01";
+/// The caller registered in the config: only such an app may reach a provider.
+const CALLER_KEY: &str = "23999001";
+const CALLER_SECRET: &str = "caller-own-secret-00001";
 
 /// What the provider saw of each request.
 #[derive(Debug, Clone)]
@@ -79,7 +82,7 @@ async fn start_provider() -> (String, Log, tokio::task::JoinHandle<()>) {
 
 fn config_with_provider(url: &str) -> GatewayConfig {
     GatewayConfig::from_toml(&format!(
-        "[[provider]]\napp_key = \"{PROVIDER_KEY}\"\nsecret = \"{PROVIDER_SECRET}\"\nurl = \"{url}\"\ncustomer_id = \"{CUSTOMER_ID}\"\n"
+        "[[app]]\napp_key = \"{CALLER_KEY}\"\nsecret = \"{CALLER_SECRET}\"\n\n[[provider]]\napp_key = \"{PROVIDER_KEY}\"\nsecret = \"{PROVIDER_SECRET}\"\nurl = \"{url}\"\ncustomer_id = \"{CUSTOMER_ID}\"\n"
     ))
     .unwrap()
 }
@@ -91,14 +94,10 @@ const BODY: &str =
 async fn qimen_standard_call_by_customer_id_is_resigned_and_relayed() {
     let (url, log, provider) = start_provider().await;
     let gw = TestGateway::with_config(config_with_provider(&url)).await;
-    let mut p = system(
-        "taobao.qimen.deliveryorder.create",
-        DEMO_ERP_APP_KEY,
-        Some("xml"),
-    );
+    let mut p = system("taobao.qimen.deliveryorder.create", CALLER_KEY, Some("xml"));
     set(&mut p, "customerId", CUSTOMER_ID);
     set(&mut p, "empty", "");
-    let p = signed(p, Some(BODY), DEMO_ERP_SECRET);
+    let p = signed(p, Some(BODY), CALLER_SECRET);
     let reply = gw
         .post_body("/router/qimen/service", &p, "text/xml;charset=utf-8", BODY)
         .await;
@@ -121,7 +120,7 @@ async fn qimen_standard_call_by_customer_id_is_resigned_and_relayed() {
         .into_owned()
         .collect();
     let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-    assert_eq!(get("app_key"), Some(DEMO_ERP_APP_KEY));
+    assert_eq!(get("app_key"), Some(CALLER_KEY));
     assert_eq!(get("customerId"), Some(CUSTOMER_ID));
     assert_eq!(get("timestamp"), Some(NOW_GMT8));
     assert_eq!(get("sign_method"), Some("md5"));
@@ -136,10 +135,10 @@ async fn qimen_standard_call_by_customer_id_is_resigned_and_relayed() {
 async fn qimen_cloud_form_call_by_target_app_key_is_forwarded() {
     let (url, log, provider) = start_provider().await;
     let gw = TestGateway::with_config(config_with_provider(&url)).await;
-    let mut p = system("wms.custom.stock.query", DEMO_ERP_APP_KEY, Some("json"));
+    let mut p = system("wms.custom.stock.query", CALLER_KEY, Some("json"));
     set(&mut p, "target_app_key", PROVIDER_KEY);
     set(&mut p, "itemCode", "SKU-001 蓝色");
-    let p = signed(p, None, DEMO_ERP_SECRET);
+    let p = signed(p, None, CALLER_SECRET);
     let (form, query): (Vec<_>, Vec<_>) = p.into_iter().partition(|(k, _)| k == "itemCode");
     let reply = gw.post_form("/router/qmtest", &query, &form).await;
     assert_eq!(reply.status, 202, "{}", reply.body);
@@ -158,7 +157,7 @@ async fn qimen_cloud_form_call_by_target_app_key_is_forwarded() {
 async fn the_caller_is_still_checked_before_forwarding() {
     let (url, log, provider) = start_provider().await;
     let gw = TestGateway::with_config(config_with_provider(&url)).await;
-    let mut p = system("wms.custom.stock.query", DEMO_ERP_APP_KEY, Some("json"));
+    let mut p = system("wms.custom.stock.query", CALLER_KEY, Some("json"));
     set(&mut p, "target_app_key", PROVIDER_KEY);
     let reply = gw
         .get("/router/qm", &signed(p, None, "not-the-caller-secret"))
@@ -182,13 +181,9 @@ async fn an_unreachable_provider_is_a_qimen_failure_naming_its_url() {
         format!("http://{}/qimen", listener.local_addr().unwrap())
     };
     let gw = TestGateway::with_config(config_with_provider(&url)).await;
-    let mut p = system(
-        "taobao.qimen.deliveryorder.create",
-        DEMO_ERP_APP_KEY,
-        Some("xml"),
-    );
+    let mut p = system("taobao.qimen.deliveryorder.create", CALLER_KEY, Some("xml"));
     set(&mut p, "customerId", CUSTOMER_ID);
-    let p = signed(p, Some(BODY), DEMO_ERP_SECRET);
+    let p = signed(p, Some(BODY), CALLER_SECRET);
     let reply = gw
         .post_body("/router/qimen/service", &p, "text/xml", BODY)
         .await;
@@ -201,4 +196,22 @@ async fn an_unreachable_provider_is_a_qimen_failure_naming_its_url() {
     );
     assert!(reply.body.contains(&url), "{}", reply.body);
     gw.running.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_built_in_demo_app_may_not_reach_a_configured_provider() {
+    let (url, log, provider) = start_provider().await;
+    let gw = TestGateway::with_config(config_with_provider(&url)).await;
+    let mut p = system("wms.custom.stock.query", DEMO_ERP_APP_KEY, Some("json"));
+    set(&mut p, "target_app_key", PROVIDER_KEY);
+    let p = signed(p, None, DEMO_ERP_SECRET);
+    let reply = gw.post_form("/router/qm", &p, &[]).await;
+    assert!(reply.body.contains("\"code\":\"11\""), "{}", reply.body);
+    assert!(reply.body.contains("[[app]]"), "{}", reply.body);
+    assert!(
+        log.lock().unwrap().is_empty(),
+        "nothing reached the provider"
+    );
+    gw.running.shutdown().await;
+    provider.abort();
 }

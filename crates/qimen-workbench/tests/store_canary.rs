@@ -132,3 +132,76 @@ fn no_secret_reaches_the_database_files() {
     assert_no_canary(&dir, "closed");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A console call to the token APIs: the OAuth code and refresh token it sends and the tokens its
+/// answer hands out (also inside `token_result`, a JSON string) never reach the files or the index.
+#[test]
+fn token_api_calls_keep_no_token_in_history() {
+    const CODE: &str = "CanaryCodeA1s2d3f4g5h6";
+    const ACCESS: &str = "CanaryAccessTokenP0o9i8u7y6";
+    const REFRESH: &str = "CanaryRefreshTokenL1k2j3h4g5";
+    let dir = std::env::temp_dir().join(format!(
+        "qimen-canary-tokens-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let store = Store::open(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let clock = FixedClock::at_gmt8("2024-05-20 10:15:30").unwrap();
+    let origin = || CallOrigin {
+        profile_id: None,
+        profile_name: "p".into(),
+        environment: "local".into(),
+        at: chrono::Utc::now(),
+    };
+    for (method, key, value) in [
+        ("taobao.top.auth.token.create", "code", CODE),
+        ("taobao.top.auth.token.refresh", "refresh_token", REFRESH),
+    ] {
+        let mut spec = CallSpec::new(ApiFamily::Top, method, "23000001");
+        spec.params.insert(key.into(), value.into());
+        let request = prepare(
+            &spec,
+            "http://127.0.0.1:18080/router/rest",
+            &SecretString::from(APP_SECRET),
+            &clock,
+        )
+        .unwrap();
+        let token_result = format!(
+            "{{\"access_token\":\"{ACCESS}\",\"refresh_token\":\"{REFRESH}\",\"taobao_user_nick\":\"shop\"}}"
+        );
+        let body = serde_json::json!({
+            "top_auth_token_create_response": { "token_result": token_result }
+        })
+        .to_string();
+        let xml = format!(
+            "<token_result>{token_result}</token_result><access_token>{ACCESS}</access_token>"
+        );
+        for answer in [body, xml] {
+            let outcome = CallOutcome {
+                http_status: Some(200),
+                body: answer,
+                success: true,
+                ..CallOutcome::default()
+            };
+            let record = HistoryRecord::new(&request, origin(), outcome).unwrap();
+            store.history_insert(&record).unwrap();
+        }
+    }
+    for (path, bytes) in database_bytes(&dir) {
+        for needle in [CODE, ACCESS, REFRESH, &ACCESS[..16], &REFRESH[..16]] {
+            assert!(
+                !contains(&bytes, needle.as_bytes()),
+                "{path} holds {needle}"
+            );
+        }
+    }
+    let found = store
+        .history_list(&qimen_workbench::store::HistoryQuery {
+            text: Some(ACCESS[..12].to_string()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(found.total, 0, "the index finds no token");
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+}

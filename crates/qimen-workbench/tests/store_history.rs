@@ -356,3 +356,50 @@ fn a_call_with_no_answer_is_kept_as_a_failure() {
     assert_eq!(summary.latency_ms, 5000);
     assert_eq!(summary.message.as_deref(), Some("timed out after 5 s"));
 }
+
+/// Two app processes (or the app and a CLI) write history to one database at once: every write
+/// waits its turn instead of failing with "database is locked".
+#[test]
+fn two_writers_on_one_database_both_succeed() {
+    let dir = std::env::temp_dir().join(format!(
+        "qimen-store-writers-{}-{}",
+        std::process::id(),
+        rand::random::<u32>()
+    ));
+    let stores: Vec<Store> = (0..2).map(|_| Store::open(&dir).unwrap()).collect();
+    let failures = std::thread::scope(|scope| {
+        let workers: Vec<_> = stores
+            .iter()
+            .map(|store| {
+                scope.spawn(move || {
+                    (0..150)
+                        .filter(|i| {
+                            let record = HistoryRecord::new(
+                                &request("taobao.time.get", ApiFamily::Top),
+                                origin(None, *i),
+                                ok("{}"),
+                            )
+                            .unwrap();
+                            store.history_insert(&record).is_err()
+                        })
+                        .count()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap())
+            .sum::<usize>()
+    });
+    assert_eq!(
+        failures, 0,
+        "writes refused while the other connection wrote"
+    );
+    let total = stores[0]
+        .history_list(&HistoryQuery::default())
+        .unwrap()
+        .total;
+    assert_eq!(total, 300);
+    drop(stores);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -147,3 +147,60 @@ fn a_data_dir_that_cannot_be_created_names_the_path() {
     assert_eq!(err.code(), "store_data_dir");
     assert!(err.to_string().contains("not-a-dir"), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_the_database_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new("modes");
+    let store = open(&dir.0);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.0), 0o700);
+    assert_eq!(mode(&dir.0.join(DATABASE_FILE)), 0o600);
+    drop(store);
+    // A database made readable by others earlier is narrowed on the next open.
+    std::fs::set_permissions(
+        dir.0.join(DATABASE_FILE),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
+    let _store = open(&dir.0);
+    assert_eq!(mode(&dir.0.join(DATABASE_FILE)), 0o600);
+}
+
+#[test]
+fn the_command_line_reads_the_apps_database_without_changing_it() {
+    let dir = TempDir::new("read-only");
+    let store = open(&dir.0);
+    let profile = store
+        .profiles_create(&qimen_workbench::store::ProfileInput::new(
+            "p",
+            "12345678",
+            qimen_workbench::store::ProfileRole::Erp,
+            qimen_core::protocol::environment::Environment::parse("sandbox").unwrap(),
+        ))
+        .unwrap();
+    drop(store);
+    let file = dir.0.join(DATABASE_FILE);
+    let before = std::fs::read(&file).unwrap();
+    let read = Store::open_read_only(&dir.0).unwrap();
+    assert_eq!(read.profiles_list().unwrap()[0].id, profile.id);
+    assert!(
+        read.profiles_delete(profile.id).is_err(),
+        "a read-only store refuses writes"
+    );
+    drop(read);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+
+    // A schema newer or older than this build knows is refused with what to do.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let err = Store::open_read_only(&dir.0).err().unwrap();
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION - 1)
+        .unwrap();
+    let err = Store::open_read_only(&dir.0).err().unwrap();
+    assert!(matches!(err, StoreError::TooOld { .. }), "{err}");
+    assert!(err.message(Lang::ZhCn).contains("打开一次桌面应用"));
+}

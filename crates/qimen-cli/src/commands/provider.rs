@@ -65,7 +65,7 @@ pub async fn run(command: &ProviderCommand) -> Result<ExitCode, Failure> {
     loop {
         tokio::select! {
             record = records.recv() => match record {
-                Ok(record) => print!("{}", render(&record)),
+                Ok(record) => print!("{}", escape_controls(&render(&record))),
                 Err(RecvError::Lagged(skipped)) => {
                     println!("({skipped} requests not shown: they arrived faster than they could be printed)");
                 }
@@ -77,6 +77,21 @@ pub async fn run(command: &ProviderCommand) -> Result<ExitCode, Failure> {
     running.shutdown().await;
     println!("provider receiver stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// What a sender controls (the path, the method, the query) reaches the terminal with every control
+/// character but the line breaks written as an escape (`\u{1b}`), so no request can move the
+/// cursor, recolour or retitle the terminal of the person watching.
+pub fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The summary line, plus the details a sender needs to fix a refused request.
@@ -94,7 +109,9 @@ pub fn render(record: &ReceivedRequest) -> String {
                 "    string that should have been signed (secret masked): {string_to_sign_masked}\n"
             ));
         }
-        ReceiptVerdict::MissingSign | ReceiptVerdict::BadTimestamp { .. } => {
+        ReceiptVerdict::MissingSign
+        | ReceiptVerdict::BadTimestamp { .. }
+        | ReceiptVerdict::DuplicateParameter { .. } => {
             let query: Vec<String> = record
                 .query
                 .iter()
@@ -105,4 +122,21 @@ pub fn render(record: &ReceivedRequest) -> String {
         ReceiptVerdict::Accepted | ReceiptVerdict::BodyTooLarge { .. } => {}
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_from_a_request_are_shown_not_obeyed() {
+        let line = "POST /qimen\u{1b}]0;owned\u{7} method=x\u{1b}[2J -> refused\n";
+        let shown = escape_controls(line);
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}]0;owned"), "{shown}");
+        assert!(shown.ends_with("refused\n"));
+    }
 }

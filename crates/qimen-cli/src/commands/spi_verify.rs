@@ -59,6 +59,10 @@ pub fn run(args: &SpiVerifyArgs) -> Result<ExitCode, Failure> {
             println!("invalid: the query has no `sign` parameter; the sender must add it to the URL query");
             Ok(ExitCode::from(EXIT_REFUSED))
         }
+        ReceiptVerdict::DuplicateParameter { name } => {
+            println!("invalid: the system parameter `{name}` is given more than once; a request must carry each system parameter once, as it was signed");
+            Ok(ExitCode::from(EXIT_REFUSED))
+        }
         ReceiptVerdict::SignMismatch {
             provided,
             expected,

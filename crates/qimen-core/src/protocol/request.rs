@@ -5,7 +5,7 @@
 
 use super::ApiFamily;
 use crate::clock::{format_gmt8, Clock};
-use crate::platform::PARTNER_ID;
+use crate::platform::{PARTNER_ID, TOKEN_CREATE, TOKEN_REFRESH};
 use crate::sensitive::{mask, SecretString};
 use crate::sign::explain::explain_top;
 use crate::sign::{is_blank, Params, SignExplanation, SignMethod};
@@ -132,35 +132,46 @@ pub struct PreparedRequest {
 }
 
 impl PreparedRequest {
-    /// The same request with the session masked everywhere it appears, for the screen, the history
-    /// and exports. The signature digest stays: it is not a secret.
+    /// The same request with every token it carries ([`Self::token_params`]) masked everywhere it
+    /// appears, for the screen, the history and exports. The signature digest stays: it is not a
+    /// secret.
     pub fn redacted(&self) -> PreparedRequest {
-        let session = self
-            .query
-            .iter()
-            .chain(self.form.iter())
-            .find(|(k, _)| k == "session")
-            .map(|(_, v)| v.clone());
         let mut out = self.clone();
-        let Some(session) = session.filter(|s| !s.is_empty()) else {
-            return out;
-        };
-        let masked = mask(&session);
-        for (k, v) in out.query.iter_mut().chain(out.form.iter_mut()) {
-            if k == "session" {
-                *v = masked.clone();
+        for key in self.token_params() {
+            let Some(value) = self
+                .param(key)
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let masked = mask(&value);
+            for (k, v) in out
+                .query
+                .iter_mut()
+                .chain(out.form.iter_mut())
+                .chain(out.signature.kept.iter_mut())
+            {
+                if k == key {
+                    *v = masked.clone();
+                }
             }
+            out.signature.string_to_sign_masked = out
+                .signature
+                .string_to_sign_masked
+                .replace(&format!("{key}{value}"), &format!("{key}{masked}"));
         }
-        for (k, v) in out.signature.kept.iter_mut() {
-            if k == "session" {
-                *v = masked.clone();
-            }
-        }
-        out.signature.string_to_sign_masked = out
-            .signature
-            .string_to_sign_masked
-            .replace(&format!("session{session}"), &format!("session{masked}"));
         out
+    }
+
+    /// The parameters of this request that carry a token: the session always, the OAuth code of
+    /// `taobao.top.auth.token.create`, the refresh token of `taobao.top.auth.token.refresh`.
+    pub fn token_params(&self) -> &'static [&'static str] {
+        match self.param("method") {
+            Some(TOKEN_CREATE) => &["session", "code"],
+            Some(TOKEN_REFRESH) => &["session", "refresh_token"],
+            _ => &["session"],
+        }
     }
 
     /// The value of a parameter wherever it travels.

@@ -14,6 +14,7 @@ use super::explain::mask_signed_string;
 use super::top::{self, BlankValues};
 use super::{Params, SignMethod};
 use crate::clock::parse_timestamp_param;
+use crate::protocol::request::SYSTEM_PARAMS;
 use chrono::{DateTime, Utc};
 use percent_encoding::percent_decode_str;
 use serde::Serialize;
@@ -75,6 +76,19 @@ impl InboundRequest {
             .chain(self.form.iter())
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The first system parameter given more than once, in the query and the form together.
+    pub fn duplicated_system_param(&self) -> Option<&str> {
+        let sent: Vec<&str> = self
+            .query
+            .iter()
+            .chain(self.form.iter())
+            .map(|(name, _)| name.as_str())
+            .collect();
+        sent.iter().enumerate().find_map(|(i, name)| {
+            (SYSTEM_PARAMS.contains(name) && sent[..i].contains(name)).then_some(*name)
+        })
     }
 
     /// The `sign` sent in the query, the only place `SpiUtils` reads it from.
@@ -152,6 +166,12 @@ pub enum SpiVerdict {
         /// What should have been signed, secret masked at both ends.
         string_to_sign_masked: String,
     },
+    /// A system parameter (`timestamp`, `method`, `sign` …) comes more than once. `SpiUtils` signs
+    /// the last value while a servlet reads the first, so a fresh unsigned `timestamp=` put in front
+    /// of an old signed request would pass both checks; such a request is refused outright.
+    DuplicateParameter {
+        name: String,
+    },
 }
 
 impl SpiVerdict {
@@ -162,13 +182,18 @@ impl SpiVerdict {
 
 /// Verifies `request` against the receiving app's own secret.
 pub fn verify(request: &InboundRequest, secret: &str) -> SpiVerdict {
+    if let Some(name) = request.duplicated_system_param() {
+        return SpiVerdict::DuplicateParameter {
+            name: name.to_string(),
+        };
+    }
     let Some(provided) = request.provided_sign() else {
         return SpiVerdict::MissingSign;
     };
     let s = spi_string_to_sign(request);
     let expected = top::digest(&s, secret, SignMethod::Md5);
-    // Exact comparison, as SpiUtils does: a lower-case sign is rejected there too.
-    if provided == expected {
+    // Exact comparison, as SpiUtils does (a lower-case sign is rejected there too), in constant time.
+    if crate::sensitive::constant_time_eq(provided, &expected) {
         SpiVerdict::Valid
     } else {
         SpiVerdict::Mismatch {

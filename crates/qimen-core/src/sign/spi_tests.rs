@@ -158,3 +158,43 @@ fn timestamp_missing_or_unparseable() {
     let epoch = InboundRequest::from_query("").with_form_body("timestamp=1716171330000");
     assert_eq!(check_timestamp(&epoch, now, ten), Ok(()));
 }
+
+#[test]
+fn a_repeated_system_parameter_is_refused_whatever_was_signed() {
+    // A request signed an hour ago, with a fresh unsigned timestamp put in front of it.
+    let secret = "provider-secret";
+    let mut signed = Params::new();
+    signed.insert("method".into(), "taobao.qimen.entryorder.create".into());
+    signed.insert("timestamp".into(), "2024-05-20 09:15:30".into());
+    signed.insert("app_key".into(), "23000009".into());
+    let sign = top::digest(
+        &top::string_to_sign_with(&signed, None, BlankValues::Keep),
+        secret,
+        SignMethod::Md5,
+    );
+    let query = format!(
+        "timestamp=2024-05-20%2010%3A15%3A30&method=taobao.qimen.entryorder.create&timestamp=2024-05-20%2009%3A15%3A30&app_key=23000009&sign={sign}"
+    );
+    let request = InboundRequest::from_query(&query);
+    assert_eq!(
+        verify(&request, secret),
+        SpiVerdict::DuplicateParameter {
+            name: "timestamp".into()
+        }
+    );
+    let without = InboundRequest::from_query(query.split_once('&').unwrap().1);
+    assert_eq!(
+        verify(&without, secret),
+        SpiVerdict::Valid,
+        "the request as it was signed"
+    );
+    // A business parameter may repeat; only system parameters are refused.
+    assert_eq!(
+        InboundRequest::from_query("a=1&a=2&method=x").duplicated_system_param(),
+        None
+    );
+    assert_eq!(
+        InboundRequest::from_query("method=a&method=b").duplicated_system_param(),
+        Some("method")
+    );
+}

@@ -66,6 +66,10 @@ pub struct AppConfig {
     /// When set, an OAuth `redirect_uri` must have this host (the platform matches the registered
     /// callback's domain); when absent any well-formed http(s) URL is accepted.
     pub callback_host: Option<String>,
+    /// Added by the user's config. Only such apps may reach a configured provider: the built-in demo
+    /// apps' secrets are printed for anyone, so they must not make the gateway sign with a
+    /// provider's real secret.
+    pub from_config: bool,
 }
 
 /// A party that receives Qimen calls: calls naming its AppKey in `target_app_key` (or its
@@ -138,6 +142,7 @@ impl GatewayConfig {
             name: name.into(),
             granted,
             callback_host: None,
+            from_config: false,
         };
         GatewayConfig {
             apps: vec![
@@ -312,6 +317,7 @@ fn app_from_entry(entry: &str, e: AppEntry) -> Result<AppConfig, ConfigError> {
         secret,
         granted,
         callback_host,
+        from_config: true,
     })
 }
 

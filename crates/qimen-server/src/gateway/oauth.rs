@@ -12,6 +12,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use qimen_core::sensitive::constant_time_eq;
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -223,7 +224,9 @@ pub(crate) async fn token(
             format!("client_id {client_id} is not an app of this gateway"),
         );
     };
-    if field(&map, "client_secret") != Some(app.secret.expose().as_str()) {
+    let secret_matches = field(&map, "client_secret")
+        .is_some_and(|sent| constant_time_eq(sent, app.secret.expose()));
+    if !secret_matches {
         return token_error(
             "invalid_client",
             format!("client_secret is not the AppSecret of client_id {client_id}"),

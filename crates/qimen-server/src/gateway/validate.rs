@@ -12,6 +12,7 @@ use super::tokens::TokenStore;
 use chrono::{DateTime, Duration, Utc};
 use qimen_core::clock::{format_gmt8, parse_timestamp_param};
 use qimen_core::platform::{TOKEN_CREATE, TOKEN_REFRESH};
+use qimen_core::sensitive::constant_time_eq_hex;
 use qimen_core::sign::top::{digest, string_to_sign_with, BlankValues};
 use qimen_core::sign::{is_blank, SignMethod};
 
@@ -89,6 +90,9 @@ pub fn check<'a>(
     check_timestamp(inbound, now)?;
     check_version(inbound)?;
     check_sign(inbound, app)?;
+    if let Served::Forward(provider) = served {
+        check_may_forward(app, provider)?;
+    }
     let user = match served {
         Served::Api(spec) if spec.needs_session => Some(check_session(tokens, inbound, app, now)?),
         _ => None,
@@ -231,7 +235,7 @@ fn check_sign(inbound: &Inbound, app: &AppConfig) -> Result<(), PlatformError> {
     // The Java SDK drops blank values; the Python and Node SDKs sign them as the key alone.
     let java = string_to_sign_with(&inbound.params, body, BlankValues::Drop);
     let python = string_to_sign_with(&inbound.params, body, BlankValues::Keep);
-    let matches = |s: &str| digest(s, secret, method).eq_ignore_ascii_case(sent);
+    let matches = |s: &str| constant_time_eq_hex(&digest(s, secret, method), sent);
     if matches(&java) || (python != java && matches(&python)) {
         return Ok(());
     }
@@ -271,6 +275,22 @@ fn check_session(
     tokens
         .session_user(session, &app.app_key, now)
         .map_err(|e| TopCode::InvalidSession.with_sub("invalid-sessionkey", e.to_string()))
+}
+
+/// A call is re-signed with a provider's secret only for an app the user registered.
+fn check_may_forward(app: &AppConfig, provider: &ProviderConfig) -> Result<(), PlatformError> {
+    if app.from_config {
+        return Ok(());
+    }
+    Err(TopCode::InsufficientIsvPermissions.with_sub(
+        "isv.permission-api-package-not-allowed",
+        format!(
+            "the built-in demo app {} may not call the configured provider {} ({}): its secret is \
+             public, so register your own caller app as an [[app]] in the gateway's config and \
+             call with it",
+            app.app_key, provider.app_key, provider.name
+        ),
+    ))
 }
 
 fn check_grant(app: &AppConfig, method: &str) -> Result<(), PlatformError> {

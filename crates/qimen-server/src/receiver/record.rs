@@ -39,6 +39,8 @@ pub enum ReceiptVerdict {
     BadTimestamp { problem: TimestampProblem },
     /// No `sign` in the query.
     MissingSign,
+    /// A system parameter came twice: refused before its sign is judged.
+    DuplicateParameter { name: String },
     /// The sign does not verify; what the sender should have signed, secret and credentials masked.
     SignMismatch {
         provided: String,
@@ -57,6 +59,7 @@ impl ReceiptVerdict {
         match verdict {
             SpiVerdict::Valid => ReceiptVerdict::Accepted,
             SpiVerdict::MissingSign => ReceiptVerdict::MissingSign,
+            SpiVerdict::DuplicateParameter { name } => ReceiptVerdict::DuplicateParameter { name },
             SpiVerdict::Mismatch {
                 provided,
                 expected,
@@ -105,6 +108,9 @@ impl ReceivedRequest {
             }
             ReceiptVerdict::BadTimestamp { problem } => format!("refused: {problem}"),
             ReceiptVerdict::MissingSign => "refused: no sign in the query".to_string(),
+            ReceiptVerdict::DuplicateParameter { name } => {
+                format!("refused: the system parameter {name} is given twice")
+            }
             ReceiptVerdict::SignMismatch { .. } => "refused: sign does not verify".to_string(),
         };
         format!(

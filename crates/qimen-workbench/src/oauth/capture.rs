@@ -2,6 +2,7 @@
 //! `error_description` when the user cancelled (`access_denied`) or the request was refused. The
 //! same reading serves the listener, the intercepted app-window navigation and a pasted URL.
 
+use qimen_core::sensitive::constant_time_eq;
 use qimen_core::sensitive::SecretString;
 use qimen_core::text::Lang;
 
@@ -45,12 +46,14 @@ pub enum PasteError {
     NotRecognised,
     #[error("state: the pasted address belongs to another authorization (its state differs from the one this app started); start the authorization again and paste the address it ends on")]
     StateMismatch,
+    #[error("state: the pasted address has no state, but this app started the authorization with one; paste the whole address the browser shows after you authorized, or only the code")]
+    StateMissing,
 }
 
 impl PasteError {
     pub fn code(&self) -> &'static str {
         match self {
-            PasteError::StateMismatch => "session.state_mismatch",
+            PasteError::StateMismatch | PasteError::StateMissing => "session.state_mismatch",
             _ => "validation.session.paste",
         }
     }
@@ -65,6 +68,7 @@ impl PasteError {
             PasteError::NoCode => "粘贴内容：地址中没有 code=…（也没有 error=…）。请在平台授权页点击同意、浏览器跳转到回调地址之后，再复制地址栏中的地址。".into(),
             PasteError::NotRecognised => "粘贴内容：既不是带 code=… 的地址，也不像授权码。请粘贴授权后浏览器地址栏中的完整地址。".into(),
             PasteError::StateMismatch => "state：粘贴的地址属于另一次授权（state 与本次发起的不一致）。请重新发起授权，并粘贴这一次跳转后的地址。".into(),
+            PasteError::StateMissing => "state：粘贴的地址没有 state，而本次授权是带 state 发起的。请粘贴授权后浏览器地址栏中的完整地址，或只粘贴 code。".into(),
         }
     }
 }
@@ -115,8 +119,8 @@ fn looks_like_code(text: &str) -> bool {
 }
 
 /// Reads a paste: the whole redirected URL (`…?code=…&state=…`, or `error=access_denied…`), its
-/// query alone, or just the code. When the paste carries a `state` and `expected_state` is given,
-/// they must match.
+/// query alone, or just the code. When `expected_state` is given, a redirect with a code must carry
+/// that state.
 pub fn parse_pasted(text: &str, expected_state: Option<&str>) -> Result<Captured, PasteError> {
     let text = text.trim();
     if text.is_empty() {
@@ -146,12 +150,17 @@ pub fn parse_pasted(text: &str, expected_state: Option<&str>) -> Result<Captured
     let query = query.split('#').next().unwrap_or_default();
     let captured =
         read_redirect(form_urlencoded::parse(query.as_bytes())).ok_or(PasteError::NoCode)?;
-    if let (Some(found), Some(expected)) = (captured.state(), expected_state) {
-        if found != expected {
-            return Err(PasteError::StateMismatch);
+    // A redirect must carry the state this app issued, as the app window requires; a bare code
+    // (above) has no state to check.
+    match (captured.state(), expected_state) {
+        (Some(found), Some(expected)) if !constant_time_eq(found, expected) => {
+            Err(PasteError::StateMismatch)
         }
+        (None, Some(_)) if matches!(captured, Captured::Code { .. }) => {
+            Err(PasteError::StateMissing)
+        }
+        _ => Ok(captured),
     }
-    Ok(captured)
 }
 
 /// A refusal in plain words: what happened and what to do.
@@ -216,6 +225,25 @@ mod tests {
                 state: None
             }
         );
+    }
+
+    #[test]
+    fn a_redirect_without_the_issued_state_is_refused_but_a_bare_code_is_taken() {
+        assert_eq!(
+            parse_pasted("https://erp.example.com/cb?code=c0de", Some("mine")),
+            Err(PasteError::StateMissing)
+        );
+        assert_eq!(
+            parse_pasted("code=c0de", Some("mine")),
+            Err(PasteError::StateMissing)
+        );
+        assert!(parse_pasted(
+            "https://erp.example.com/cb?code=c0de&state=mine",
+            Some("mine")
+        )
+        .is_ok());
+        assert!(parse_pasted("c0de1234", Some("mine")).is_ok());
+        assert!(parse_pasted("https://erp.example.com/cb?code=c0de", None).is_ok());
     }
 
     #[test]

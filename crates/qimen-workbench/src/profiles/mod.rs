@@ -175,8 +175,11 @@ impl Workbench {
     /// `profile_delete`: the profile, its keyring entries, and the selection if it was selected.
     pub async fn profile_delete(&self, id: i64) -> Result<(), IpcError> {
         let result = (|| {
-            self.store.profiles_delete(id)?;
+            // The keyring first: should it fail, the profile is still there to retry from, and no
+            // secret is left behind without the profile that names it.
+            self.store.profiles_get(id)?;
             forget_profile(self.secrets().as_ref(), id)?;
+            self.store.profiles_delete(id)?;
             let mut current = lock(&self.current_profile);
             if *current == Some(id) {
                 *current = None;

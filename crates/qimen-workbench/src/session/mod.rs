@@ -102,7 +102,10 @@ impl Workbench {
             }
             let captured = read_redirect(parsed.query_pairs()).ok_or(PasteError::NoCode)?;
             // This app started the flow, so the state must be there and be ours.
-            if captured.state() != Some(flow.state.as_str()) {
+            if !captured
+                .state()
+                .is_some_and(|state| qimen_core::sensitive::constant_time_eq(state, &flow.state))
+            {
                 return Err(PasteError::StateMismatch.into());
             }
             self.complete(&flow_id, &flow, captured).await

@@ -12,6 +12,8 @@ pub enum StoreError {
     Open { path: String, reason: String },
     #[error("database: it was written by a newer Qimen Workbench (schema {found}, this version knows up to {known}); update the app to open it")]
     TooNew { found: i64, known: i64 },
+    #[error("database: written by an older Qimen Workbench (schema {found}, this build reads {known}); open the desktop app once so it updates its data, then try again")]
+    TooOld { found: i64, known: i64 },
     #[error("database: upgrading to schema {version} failed ({reason}); nothing was changed, report this with the file attached")]
     Migration { version: i64, reason: String },
     #[error("profile: {0}")]
@@ -42,6 +44,7 @@ impl StoreError {
             StoreError::DataDir { .. } => "store_data_dir",
             StoreError::Open { .. } => "store_open",
             StoreError::TooNew { .. } => "store_too_new",
+            StoreError::TooOld { .. } => "store_too_old",
             StoreError::Migration { .. } => "store_migration",
             StoreError::Invalid(_) => "profile_invalid",
             StoreError::DuplicateName(_) => "profile_duplicate_name",
@@ -66,6 +69,9 @@ impl StoreError {
             ),
             StoreError::TooNew { found, known } => format!(
                 "数据库由更新版本的 Qimen Workbench 写入（结构版本 {found}，本版本最高支持 {known}）。请升级应用后再打开。"
+            ),
+            StoreError::TooOld { found, known } => format!(
+                "数据库由较早版本的 Qimen Workbench 写入（结构版本 {found}，本版本读取 {known}）。请先打开一次桌面应用让它更新数据，再重试。"
             ),
             StoreError::Migration { version, reason } => format!(
                 "升级数据库结构到版本 {version} 失败（{reason}），数据未被改动。请附上数据库文件反馈此问题。"

@@ -90,13 +90,26 @@ impl HistoryRecord {
             en: format!("cannot be saved to history ({e})"),
             zh: format!("无法写入历史记录（{e}）"),
         })?;
-        // The platform may echo the session back (an error message quoting it, a debugging
-        // endpoint); every copy is masked before it reaches the file. Very short values are left
-        // alone: they are not real sessions and would mask ordinary text.
-        let session = request.param("session").filter(|s| s.chars().count() >= 8);
-        let scrub = |text: String| match session {
-            Some(s) if text.contains(s) => text.replace(s, &mask(s)),
-            _ => text,
+        // Every token the call carried (the session, an OAuth code, a refresh token) and every token
+        // its answer hands out (`access_token`, `refresh_token`, inside `token_result` too) is masked
+        // wherever it appears before anything reaches the file or its full-text index: the platform
+        // may echo a value back in an error message. Very short values are left alone: they are not
+        // real tokens and would mask ordinary text.
+        let mut tokens: Vec<String> = request
+            .token_params()
+            .iter()
+            .filter_map(|key| request.param(key))
+            .map(str::to_string)
+            .collect();
+        tokens.extend(token_values(&outcome.body));
+        tokens.retain(|t| t.chars().count() >= 8);
+        let scrub = |mut text: String| {
+            for token in &tokens {
+                if text.contains(token.as_str()) {
+                    text = text.replace(token.as_str(), &mask(token));
+                }
+            }
+            text
         };
         let scrub_opt = |text: Option<String>| text.map(scrub);
         let body = scrub(outcome.body);
@@ -121,6 +134,38 @@ impl HistoryRecord {
             response_truncated,
         })
     }
+}
+
+/// The names under which an answer hands out a token.
+const TOKEN_FIELDS: [&str; 3] = ["access_token", "refresh_token", "session"];
+
+/// The values an answer gives under [`TOKEN_FIELDS`], however it is written: JSON
+/// (`"access_token":"…"`), JSON inside a JSON string (`token_result`, `\"access_token\":\"…\"`),
+/// XML (`<access_token>…</access_token>`) or a form (`access_token=…`).
+fn token_values(text: &str) -> Vec<String> {
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    let mut found = Vec::new();
+    for field in TOKEN_FIELDS {
+        for (at, _) in text.match_indices(field) {
+            let rest = &text[at + field.len()..];
+            let value_start = rest
+                .char_indices()
+                .find(|&(_, c)| !matches!(c, '"' | '\\' | '\'' | ':' | '=' | '>' | ' ' | '\t'))
+                .map_or(rest.len(), |(i, _)| i);
+            // Only where the name is a key: something must separate it from its value.
+            if value_start == 0 {
+                continue;
+            }
+            let value: String = rest[value_start..]
+                .chars()
+                .take_while(|&c| is_token_char(c))
+                .collect();
+            if !value.is_empty() {
+                found.push(value);
+            }
+        }
+    }
+    found
 }
 
 /// Cuts `text` to at most `limit` bytes on a character boundary.
@@ -213,7 +258,7 @@ impl Store {
     pub fn history_insert(&self, record: &HistoryRecord) -> Result<HistorySummary, StoreError> {
         let mut conn = self.conn();
         let retention = super::settings::retention(&conn)?;
-        let tx = conn.transaction()?;
+        let tx = super::write_tx(&mut conn)?;
         // A profile deleted while its call was in flight: keep the call, unattached, like the
         // calls of any deleted profile.
         let profile_id = match record.origin.profile_id {

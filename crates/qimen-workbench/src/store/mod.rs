@@ -38,7 +38,7 @@ pub use sessions::{SessionRecord, SessionSource};
 pub use settings::{Settings, DEFAULT_HISTORY_RETENTION, MAX_HISTORY_RETENTION};
 
 use qimen_core::clock::{Clock, SystemClock};
-use rusqlite::Connection;
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -67,12 +67,56 @@ impl Store {
             path: dir.display().to_string(),
             reason: e.to_string(),
         })?;
+        owner_only(dir, 0o700).map_err(|e| StoreError::DataDir {
+            path: dir.display().to_string(),
+            reason: e.to_string(),
+        })?;
         let path = dir.join(DATABASE_FILE);
+        create_owner_only(&path).map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
         let conn = Connection::open(&path).map_err(|e| StoreError::Open {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
         Self::prepare(conn, Some(path))
+    }
+
+    /// The app's existing database, read-only, for the command line: nothing is created, migrated
+    /// or written. A schema newer than this build knows is refused, and so is an older one (the app
+    /// updates it when opened).
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = dir.as_ref().join(DATABASE_FILE);
+        let failed = |e: rusqlite::Error| StoreError::Open {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        };
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(failed)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(failed)?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(failed)?;
+        match found.cmp(&SCHEMA_VERSION) {
+            std::cmp::Ordering::Greater => Err(StoreError::TooNew {
+                found,
+                known: SCHEMA_VERSION,
+            }),
+            std::cmp::Ordering::Less => Err(StoreError::TooOld {
+                found,
+                known: SCHEMA_VERSION,
+            }),
+            std::cmp::Ordering::Equal => Ok(Store {
+                conn: Mutex::new(conn),
+                path: Some(path),
+                clock: Arc::new(SystemClock),
+            }),
+        }
     }
 
     /// A private database that disappears when dropped; for tests and for a run with no data folder.
@@ -105,6 +149,8 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
             conn.pragma_update(None, "foreign_keys", "ON")?;
+            // Deleted rows (a call with its answer, a profile) are overwritten, not left in free pages.
+            conn.pragma_update(None, "secure_delete", "ON")?;
             conn.busy_timeout(std::time::Duration::from_secs(5))?;
             Ok(())
         };
@@ -134,4 +180,61 @@ impl Store {
 /// Unix milliseconds back to a time; out-of-range values (a hand-edited file) become the epoch.
 pub(crate) fn from_ms(ms: i64) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// Every write starts as an immediate transaction: it takes the write lock at once, so a second
+/// writer waits for the busy timeout instead of failing with "database is locked" when a deferred
+/// transaction that has read tries to become a writer.
+pub(crate) fn write_tx(conn: &mut Connection) -> rusqlite::Result<Transaction<'_>> {
+    conn.transaction_with_behavior(TransactionBehavior::Immediate)
+}
+
+/// Makes `path` readable by its owner only (the data folder 0700); elsewhere than Unix the user's
+/// profile folder already is.
+fn owner_only(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(())
+    }
+}
+
+/// Creates the database file owner-only (0600) before SQLite opens it, so it never exists readable
+/// by others; an existing file is narrowed the same way. SQLite gives its -wal and -shm files the
+/// database file's permissions.
+fn create_owner_only(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?;
+    owner_only(path, 0o600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deleted_rows_are_overwritten_and_writes_take_the_lock_at_once() {
+        let store = Store::open_in_memory().unwrap();
+        let mut conn = store.conn();
+        let on: i64 = conn
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1);
+        let tx = write_tx(&mut conn).unwrap();
+        assert_eq!(
+            tx.transaction_state(None::<&str>).unwrap(),
+            rusqlite::TransactionState::Write
+        );
+    }
 }

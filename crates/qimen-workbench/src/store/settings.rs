@@ -69,7 +69,7 @@ impl Store {
             });
         }
         let mut conn = self.conn();
-        let tx = conn.transaction()?;
+        let tx = super::write_tx(&mut conn)?;
         write(&tx, RETENTION, &keep.to_string())?;
         let pruned = history::prune(&tx, keep)?;
         tx.commit()?;

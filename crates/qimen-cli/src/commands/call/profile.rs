@@ -73,7 +73,7 @@ fn open_store(places: &LaunchPlaces, lang: Lang) -> Result<Store, Failure> {
             format!("--profile: no desktop app data in {dir}; open Qimen Workbench once and create the profile, or point {DATA_DIR_VAR} at its data folder"),
         )));
     }
-    Store::open(&places.data_dir)
+    Store::open_read_only(&places.data_dir)
         .map_err(|e| Failure::Usage(format!("--profile: {dir}: {}", e.message(lang))))
 }
 

@@ -179,7 +179,7 @@ impl Store {
         let mut conn = self.conn();
         require_profile(&conn, profile_id)?;
         let now = self.now_ms();
-        let tx = conn.transaction()?;
+        let tx = crate::store::write_tx(&mut conn)?;
         tx.execute(
             "INSERT INTO materials (profile_id, case_id, updated_at) VALUES (?1, ?2, ?3) \
              ON CONFLICT (profile_id) DO UPDATE SET case_id = excluded.case_id, \
