@@ -119,7 +119,9 @@ pub fn render(record: &ReceivedRequest) -> String {
                 .collect();
             out.push_str(&format!("    query: {}\n", query.join("&")));
         }
-        ReceiptVerdict::Accepted | ReceiptVerdict::BodyTooLarge { .. } => {}
+        ReceiptVerdict::Accepted
+        | ReceiptVerdict::BodyTooLarge { .. }
+        | ReceiptVerdict::BadBody { .. } => {}
     }
     out
 }

@@ -10,6 +10,7 @@ use super::render::{self, Answer, Format};
 use super::tokens::{random_token, TokenStore};
 use super::validate::{self, Checked, Served};
 use super::{forward, oauth};
+use crate::listener::{bind_loopback, read_body, serve, BodyProblem, ListenerLimits, Serving};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
@@ -108,62 +109,40 @@ impl Gateway {
         router.with_state(self.state.clone())
     }
 
-    /// Serves on 127.0.0.1:`port` (0 = a free port) until [`RunningGateway::shutdown`].
+    /// Serves on 127.0.0.1:`port` (0 = a free port) until [`RunningGateway::shutdown`], within the
+    /// listener's limits.
     pub async fn serve(&self, port: u16) -> Result<RunningGateway, GatewayError> {
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        let listener = bind_loopback(port)
             .await
             .map_err(|source| match source.kind() {
                 std::io::ErrorKind::AddrInUse => GatewayError::PortInUse { port },
                 _ => GatewayError::Bind { port, source },
             })?;
-        let addr = listener
-            .local_addr()
+        let serving = serve(listener, self.router(), ListenerLimits::default())
             .map_err(|source| GatewayError::Bind { port, source })?;
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let app = self.router();
-        let task = tokio::spawn(async move {
-            let shutdown = async {
-                let _ = stopped.await;
-            };
-            if let Err(e) = axum::serve(listener, app)
-                .with_graceful_shutdown(shutdown)
-                .await
-            {
-                tracing::error!("local gateway stopped with an error: {e}");
-            }
-        });
-        Ok(RunningGateway {
-            addr,
-            stop: Some(stop),
-            task,
-        })
+        Ok(RunningGateway { serving })
     }
 }
 
 /// A gateway serving in the background.
 #[derive(Debug)]
 pub struct RunningGateway {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<()>,
+    serving: Serving,
 }
 
 impl RunningGateway {
     pub fn addr(&self) -> SocketAddr {
-        self.addr
+        self.serving.addr()
     }
 
     /// `http://127.0.0.1:<port>`, without a trailing slash.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("http://{}", self.addr())
     }
 
-    /// Stops accepting calls, lets the ones in flight finish, and waits.
-    pub async fn shutdown(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        let _ = (&mut self.task).await;
+    /// Stops accepting calls, lets the ones in flight finish within the grace period, and waits.
+    pub async fn shutdown(self) {
+        self.serving.shutdown().await;
     }
 }
 
@@ -192,20 +171,34 @@ async fn router_call(
         let format = Format::from_param(format.as_deref()).unwrap_or(Format::Xml);
         return render::failure(route_family(route), format, &error, &request_id).into_response();
     }
-    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+    let bytes = match read_body(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
-        Err(_) => {
-            let error = TopCode::InvalidArguments.with_sub(
-                "isv.invalid-parameter:body",
-                format!(
-                    "the request body is larger than {} MiB (or was cut off); send less data per call",
-                    MAX_BODY_BYTES / (1024 * 1024)
+        Err(problem) => {
+            let (status, why) = match problem {
+                BodyProblem::TooLarge => (
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    format!(
+                        "the request body is larger than {} MiB; send less data per call",
+                        MAX_BODY_BYTES / (1024 * 1024)
+                    ),
                 ),
-            );
+                BodyProblem::TimedOut(after) => (
+                    StatusCode::REQUEST_TIMEOUT,
+                    format!(
+                        "the request body did not arrive within {} seconds; send it at once",
+                        after.as_secs()
+                    ),
+                ),
+                BodyProblem::Malformed(reason) => (
+                    StatusCode::BAD_REQUEST,
+                    format!("the request body is malformed ({reason}); check its Content-Length or chunked encoding"),
+                ),
+            };
+            let error = TopCode::InvalidArguments.with_sub("isv.invalid-parameter:body", why);
             let family = route_family(route);
             let format = Format::from_param(format.as_deref()).unwrap_or(Format::Xml);
             let mut answer = render::failure(family, format, &error, &request_id);
-            answer.status = StatusCode::PAYLOAD_TOO_LARGE;
+            answer.status = status;
             return answer.into_response();
         }
     };

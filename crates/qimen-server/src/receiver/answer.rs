@@ -14,6 +14,9 @@ pub const SIGN_CHECK_FAILURE: &str = "sign-check-failure";
 pub const SIGN_CHECK_FAILURE_MESSAGE: &str = "Illegal request";
 /// The code answered when the `timestamp` is missing, unreadable or outside the allowed window.
 pub const INVALID_TIMESTAMP: &str = "invalid-timestamp";
+/// The code answered when the body did not arrive in time or arrived broken.
+pub const BAD_BODY: &str = "invalid-body";
+
 /// The code answered when the body is larger than the receiver accepts.
 pub const BODY_TOO_LARGE: &str = "body-too-large";
 

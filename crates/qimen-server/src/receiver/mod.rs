@@ -12,11 +12,12 @@ mod answer;
 mod record;
 
 pub use answer::{
-    Answer, AnswerFormat, BODY_TOO_LARGE, DEFAULT_SUCCESS_XML, INVALID_TIMESTAMP,
+    Answer, AnswerFormat, BAD_BODY, BODY_TOO_LARGE, DEFAULT_SUCCESS_XML, INVALID_TIMESTAMP,
     SIGN_CHECK_FAILURE, SIGN_CHECK_FAILURE_MESSAGE,
 };
 pub use record::{mask_query, ReceiptVerdict, ReceivedRequest, MASKED_PARAMS};
 
+use crate::listener::{self, bind_loopback, serve, BodyProblem, ListenerLimits, Serving};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -24,11 +25,10 @@ use axum::Router;
 use qimen_core::clock::Clock;
 use qimen_core::sensitive::SecretString;
 use qimen_core::sign::spi::{check_timestamp, verify, InboundRequest};
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use thiserror::Error;
-use tokio::sync::{broadcast, oneshot};
-use tokio::task::JoinHandle;
+use tokio::sync::broadcast;
 
 /// Default body cap: 1 MiB, far above any real Qimen order message.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -124,13 +124,12 @@ impl Receiver {
     }
 }
 
-/// A receiver listening on 127.0.0.1; stops when [`RunningReceiver::shutdown`] is called or it is
-/// dropped.
+/// A receiver listening on 127.0.0.1 within the listener's limits; stops when
+/// [`RunningReceiver::shutdown`] is called or it is dropped.
 pub struct RunningReceiver {
     pub local_addr: SocketAddr,
     receiver: Receiver,
-    stop: Option<oneshot::Sender<()>>,
-    task: Option<JoinHandle<std::io::Result<()>>>,
+    serving: Serving,
 }
 
 impl RunningReceiver {
@@ -143,22 +142,9 @@ impl RunningReceiver {
         self.receiver.subscribe()
     }
 
-    /// Stops accepting, lets requests in flight finish, and waits for the server to end.
-    pub async fn shutdown(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(task) = self.task.take() {
-            let _ = task.await;
-        }
-    }
-}
-
-impl Drop for RunningReceiver {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+    /// Stops accepting, lets requests in flight finish within the grace period, and waits.
+    pub async fn shutdown(self) {
+        self.serving.shutdown().await;
     }
 }
 
@@ -170,26 +156,15 @@ pub async fn start(
     port: u16,
 ) -> Result<RunningReceiver, ReceiverError> {
     let receiver = Receiver::new(config, clock)?;
-    let listener = tokio::net::TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+    let listener = bind_loopback(port)
         .await
         .map_err(|source| ReceiverError::Bind { port, source })?;
-    let local_addr = listener
-        .local_addr()
+    let serving = serve(listener, receiver.router(), ListenerLimits::default())
         .map_err(|source| ReceiverError::Bind { port, source })?;
-    let (stop, stopped) = oneshot::channel::<()>();
-    let app = receiver.router();
-    let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .await
-    });
     Ok(RunningReceiver {
-        local_addr,
+        local_addr: serving.addr(),
         receiver,
-        stop: Some(stop),
-        task: Some(task),
+        serving,
     })
 }
 
@@ -209,7 +184,11 @@ async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer 
     let (answer, verdict) = match read_body(&parts.headers, body, shared.config.max_body_bytes)
         .await
     {
-        Err(size) => {
+        Err(BodyRefused::Malformed(problem)) => (
+            Answer::failure(StatusCode::BAD_REQUEST, format, BAD_BODY, &problem),
+            ReceiptVerdict::BadBody { problem },
+        ),
+        Err(BodyRefused::TooLarge(size)) => {
             record.body_bytes = size;
             let limit = shared.config.max_body_bytes;
             let message = format!(
@@ -270,19 +249,38 @@ fn judge(
     }
 }
 
-/// The body, or its (declared or reached) size when it exceeds `limit`.
-async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, usize> {
+/// Why a body was not read.
+enum BodyRefused {
+    /// Larger than the limit: the declared size, or the limit plus one when it was not declared.
+    TooLarge(usize),
+    /// It did not arrive in time, or arrived broken; what went wrong.
+    Malformed(String),
+}
+
+/// The body, or why it was not read.
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Vec<u8>, BodyRefused> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<usize>().ok());
     if let Some(size) = declared.filter(|size| *size > limit) {
-        return Err(size);
+        return Err(BodyRefused::TooLarge(size));
     }
-    axum::body::to_bytes(body, limit)
+    listener::read_body(body, limit)
         .await
         .map(|b| b.to_vec())
-        .map_err(|_| declared.unwrap_or(limit.saturating_add(1)))
+        .map_err(|problem| match problem {
+            BodyProblem::TooLarge => {
+                BodyRefused::TooLarge(declared.unwrap_or(limit.saturating_add(1)))
+            }
+            BodyProblem::TimedOut(after) => BodyRefused::Malformed(format!(
+                "the request body did not arrive within {} seconds",
+                after.as_secs()
+            )),
+            BodyProblem::Malformed(reason) => BodyRefused::Malformed(format!(
+                "the request body is malformed ({reason}); check its Content-Length or chunked encoding"
+            )),
+        })
 }
 
 /// Adds the headers and the body the way `SpiUtils` reads them: form parameters for a

@@ -33,6 +33,8 @@ pub struct ReceivedRequest {
 pub enum ReceiptVerdict {
     /// Verified; the canned answer was sent.
     Accepted,
+    /// The body did not arrive in time or arrived broken; answered 400 with what went wrong.
+    BadBody { problem: String },
     /// The body exceeded the cap; answered 413.
     BodyTooLarge { limit_bytes: usize },
     /// The timestamp is missing, unreadable or outside the allowed window.
@@ -107,6 +109,7 @@ impl ReceivedRequest {
                 format!("refused: body larger than {limit_bytes} bytes (413)")
             }
             ReceiptVerdict::BadTimestamp { problem } => format!("refused: {problem}"),
+            ReceiptVerdict::BadBody { problem } => format!("refused: {problem}"),
             ReceiptVerdict::MissingSign => "refused: no sign in the query".to_string(),
             ReceiptVerdict::DuplicateParameter { name } => {
                 format!("refused: the system parameter {name} is given twice")
