@@ -162,7 +162,7 @@ async fn no_secret_reaches_the_data_folder_the_logs_or_an_ipc_answer() {
     input.draft.use_session = true;
     let outcome = wb.call_send(input.clone()).await;
     ev.answer(&outcome);
-    let history_id = outcome.expect("sent").history_id;
+    let history_id = outcome.expect("sent").history_id.expect("recorded");
     ev.answer(&wb.call_preview(input.clone()).await);
     ev.answer(&wb.call_curl(input.clone(), false).await);
     ev.answer(&wb.history_get(history_id).await);

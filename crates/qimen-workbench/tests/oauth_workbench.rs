@@ -443,3 +443,54 @@ async fn a_keyring_failure_half_way_leaves_nothing_half_saved() {
     );
     s.wb.shutdown().await;
 }
+
+/// A keyring that starts refusing refresh tokens once armed: the capture saves, the refresh does not.
+struct RefusingRefreshLater(Arc<MemoryStore>, std::sync::atomic::AtomicBool);
+
+impl SecretStore for RefusingRefreshLater {
+    fn get(&self, key: &SecretKey) -> Result<Option<SecretString>, SecretError> {
+        self.0.get(key)
+    }
+    fn set(&self, key: &SecretKey, value: &SecretString) -> Result<(), SecretError> {
+        if key.kind == SecretKind::RefreshToken && self.1.load(std::sync::atomic::Ordering::SeqCst)
+        {
+            return Err(SecretError::Locked {
+                detail: "locked for the test".into(),
+            });
+        }
+        self.0.set(key, value)
+    }
+    fn delete(&self, key: &SecretKey) -> Result<(), SecretError> {
+        self.0.delete(key)
+    }
+}
+
+#[tokio::test]
+async fn a_refresh_whose_save_fails_keeps_the_new_session_not_the_revoked_one() {
+    let memory = Arc::new(MemoryStore::new());
+    let store = Arc::new(RefusingRefreshLater(memory.clone(), false.into()));
+    let s = setup_with(store.clone(), memory).await;
+    let flow =
+        s.wb.session_authorize_url(s.profile, FlowOptions::default())
+            .await
+            .expect("url");
+    let location = consent(&browser(), &flow.url, "approve").await;
+    s.wb.session_paste(s.profile, location, Some(flow.flow_id), None)
+        .await
+        .expect("captured");
+    let revoked = token(&s.secrets, s.profile, SecretKind::AccessToken).expect("stored");
+    store.1.store(true, std::sync::atomic::Ordering::SeqCst);
+    let err = s.wb.session_refresh(s.profile).await.unwrap_err();
+    assert_eq!(err.code, "keyring.locked");
+    let kept = token(&s.secrets, s.profile, SecretKind::AccessToken).expect("kept");
+    assert_ne!(
+        kept, revoked,
+        "the old access token, revoked by the refresh, was put back"
+    );
+    assert_eq!(
+        seller_nick(&s).await,
+        Ok(DEMO_NICK.to_string()),
+        "the kept session works"
+    );
+    s.wb.shutdown().await;
+}

@@ -127,3 +127,42 @@ fn the_guide_survives_reopening_the_database() {
         Err(StoreError::ProfileNotFound(found)) if found == id
     ));
 }
+
+/// The app-creation form writes the profile and the details together: when the details cannot be
+/// written, the profile's new AppKey is not kept either.
+#[test]
+fn the_app_details_form_is_saved_whole_or_not_at_all() {
+    let dir = TempDir::new("details-atomic");
+    let store = Store::open(&dir.0).expect("open");
+    let id = profile(&store, "atomic");
+    let conn =
+        rusqlite::Connection::open(dir.0.join(qimen_workbench::store::DATABASE_FILE)).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse_details BEFORE INSERT ON app_details BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+    )
+    .unwrap();
+    let mut changed = ProfileInput::from(&store.profiles_get(id).unwrap());
+    changed.app_key = "87654321".into();
+    let details = AppDetailsInput {
+        app_name: "演示财务系统".into(),
+        published: true,
+        developer_email: None,
+        developer_phone: None,
+        client_login_name: None,
+    }
+    .validate()
+    .expect("valid");
+    assert!(store
+        .app_details_save_with_profile(id, &changed, &details)
+        .is_err());
+    assert_eq!(
+        store.profiles_get(id).unwrap().app_key,
+        "12345678",
+        "the profile is as it was"
+    );
+    conn.execute_batch("DROP TRIGGER refuse_details;").unwrap();
+    store
+        .app_details_save_with_profile(id, &changed, &details)
+        .expect("saved");
+    assert_eq!(store.profiles_get(id).unwrap().app_key, "87654321");
+}

@@ -215,7 +215,7 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(by_method.total, 1);
-    assert_eq!(by_method.items[0].id, goods.history_id);
+    assert_eq!(by_method.items[0].id, goods.history_id.expect("recorded"));
     // "龙井" appears only in the goods answer (the demo goods YQ-LJ is 西湖龙井).
     let by_word = wb
         .history_list(HistoryQuery {
@@ -225,16 +225,16 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(by_word.total, 1, "{by_word:?}");
-    assert_eq!(by_word.items[0].id, goods.history_id);
+    assert_eq!(by_word.items[0].id, goods.history_id.expect("recorded"));
 
     let detail = wb
-        .history_get(goods.history_id)
+        .history_get(goods.history_id.expect("recorded"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(detail.result.success);
 
     let again = wb
-        .history_resend(goods.history_id)
+        .history_resend(goods.history_id.expect("recorded"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_ne!(again.history_id, goods.history_id);
@@ -255,7 +255,7 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
     let same = wb
         .sign_compare(SignCompareInput {
             target: SignTarget::History {
-                history_id: goods.history_id,
+                history_id: goods.history_id.expect("recorded"),
             },
             pasted: sent_sign.to_lowercase(),
         })
@@ -265,7 +265,7 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
     let other = wb
         .sign_compare(SignCompareInput {
             target: SignTarget::History {
-                history_id: goods.history_id,
+                history_id: goods.history_id.expect("recorded"),
             },
             pasted: format!("0{}", &sent_sign[1..]),
         })
@@ -274,16 +274,19 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
     assert_eq!(other.first_difference, Some(0));
 
     let saved = dir.path().join("saved-response.json");
-    wb.response_save(goods.history_id, &saved)
+    wb.response_save(goods.history_id.expect("recorded"), &saved)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let text = std::fs::read_to_string(&saved).unwrap_or_default();
     assert!(text.contains("西湖龙井"));
 
-    wb.history_delete(goods.history_id)
+    wb.history_delete(goods.history_id.expect("recorded"))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let gone = wb.history_get(goods.history_id).await.err();
+    let gone = wb
+        .history_get(goods.history_id.expect("recorded"))
+        .await
+        .err();
     assert_eq!(gone.map(|e| e.code).as_deref(), Some("not_found.history"));
     wb.shutdown().await;
 }
@@ -346,7 +349,7 @@ async fn a_large_answer_is_cut_for_display_but_kept_and_saved_whole() {
     assert!(outcome.result.is_some_and(|r| r.success));
 
     let saved = dir.path().join("large.json");
-    wb.response_save(outcome.history_id, &saved)
+    wb.response_save(outcome.history_id.expect("recorded"), &saved)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(std::fs::read_to_string(&saved).unwrap_or_default(), body);
@@ -377,5 +380,39 @@ async fn environments_and_catalogue_are_ready_to_show() {
     // Datetime examples are written out for now, never left empty for the form.
     let start = crm.param("startModified").and_then(|p| p.example.clone());
     assert!(start.is_some_and(|s| s.len() == 19), "{crm:?}");
+    wb.shutdown().await;
+}
+
+/// A call that was sent is never lost to a history failure: its answer comes back, and the reason
+/// history could not record it is beside it.
+#[tokio::test]
+async fn the_answer_comes_back_even_when_history_cannot_record_it() {
+    let dir = TempDir::new("history-fails");
+    let (wb, _secrets) = open(dir.path());
+    // History refuses every insert, as a full disk would.
+    let conn =
+        rusqlite::Connection::open(dir.path().join(qimen_workbench::store::DATABASE_FILE)).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse_history BEFORE INSERT ON history BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .unwrap();
+    let outcome = wb
+        .call_send(call("taobao.time.get", &[]))
+        .await
+        .unwrap_or_else(|e| panic!("the call itself must not fail: {e}"));
+    assert!(
+        outcome.result.as_ref().is_some_and(|r| r.success),
+        "{:?}",
+        outcome.response
+    );
+    assert!(outcome.response.is_some());
+    assert_eq!(outcome.history_id, None);
+    let error = outcome
+        .history_error
+        .expect("the history failure is reported");
+    assert!(
+        !error.message.is_empty() && !error.code.is_empty(),
+        "{error:?}"
+    );
     wb.shutdown().await;
 }

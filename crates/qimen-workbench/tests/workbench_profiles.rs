@@ -189,19 +189,19 @@ async fn canary_secrets_never_reach_an_answer_the_database_or_the_data_folder() 
             .unwrap_or_else(|e| panic!("{e}")),
     ));
     keep(serde_json::to_string(
-        &wb.history_get(sent.history_id)
+        &wb.history_get(sent.history_id.expect("recorded"))
             .await
             .unwrap_or_else(|e| panic!("{e}")),
     ));
     keep(serde_json::to_string(
-        &wb.history_resend(sent.history_id)
+        &wb.history_resend(sent.history_id.expect("recorded"))
             .await
             .unwrap_or_else(|e| panic!("{e}")),
     ));
     keep(serde_json::to_string(
         &wb.sign_compare(SignCompareInput {
             target: SignTarget::History {
-                history_id: sent.history_id,
+                history_id: sent.history_id.expect("recorded"),
             },
             pasted: "ABC".into(),
         })

@@ -31,6 +31,25 @@ describe("test console", () => {
     expect(screen.getByTestId("result")).toHaveTextContent("12");
   });
 
+  it("shows the answer of a call history could not record, with why, and no save button to a missing entry", async () => {
+    startBackend({
+      call_send: () => ({
+        ...successOutcome,
+        history_id: null,
+        history_error: { code: "store.full", message: "数据库已满：无法写入历史记录" },
+      }),
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+    await user.click(screen.getByTestId("send"));
+
+    expect(await screen.findByTestId("result-tag")).toHaveTextContent("成功");
+    const warning = screen.getByTestId("history-error");
+    expect(warning).toHaveTextContent("未能写入历史记录");
+    expect(warning).toHaveTextContent("数据库已满");
+    expect(screen.getByRole("button", { name: /保存到文件/ })).toBeDisabled();
+  });
+
   it("on failure opens the explanation and the signature tab shows the string signed with the secret masked", async () => {
     startBackend({ call_send: () => failureOutcome });
     const { user } = await renderApp();

@@ -147,6 +147,7 @@ const request: CallOutcome["request"] = {
 
 export const successOutcome: CallOutcome = {
   history_id: 41,
+  history_error: null,
   request,
   signature,
   wdt_signature: null,
@@ -181,6 +182,7 @@ export const EXPLANATION_REMEDY = "核对 AppSecret 是否与 AppKey 配对，�
 export const failureOutcome: CallOutcome = {
   ...successOutcome,
   history_id: 42,
+  history_error: null,
   response: {
     status: 200,
     latency_ms: 9,

@@ -1,6 +1,7 @@
 //! The IPC shapes of the call commands: the call as the console describes it, the request as sent
 //! (session masked), the answer as shown, and a pasted sign to compare.
 
+use crate::IpcError;
 use qimen_core::call::CallDraft;
 use qimen_core::errors::Explanation;
 use qimen_core::protocol::response::ApiResult;
@@ -88,8 +89,11 @@ pub struct NetworkFailure {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
 pub struct CallOutcome {
-    #[ts(type = "number")]
-    pub history_id: i64,
+    /// The history entry that recorded the call; null when history could not record it.
+    #[ts(type = "number | null")]
+    pub history_id: Option<i64>,
+    /// Why history could not record the call; the answer is here all the same.
+    pub history_error: Option<IpcError>,
     pub request: RequestView,
     pub signature: SignExplanation,
     pub wdt_signature: Option<WdtSignExplanation>,

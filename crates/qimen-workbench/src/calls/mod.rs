@@ -152,17 +152,30 @@ impl Workbench {
                 (stored, None, None, None, Some(failure), None)
             }
         };
-        let record = HistoryRecord::new(prepared, origin, stored)?;
-        let summary = self.store.history_insert(&record)?;
-        if let Some(body) = full_body {
+        // The answer is what matters: it comes back even when history cannot record it (a full
+        // disk, a locked database), with the reason beside it, so nobody resends a real order.
+        let recorded = HistoryRecord::new(prepared, origin, stored)
+            .and_then(|record| self.store.history_insert(&record));
+        let (history_id, history_error) = match recorded {
+            Ok(summary) => (Some(summary.id), None),
+            Err(e) => {
+                tracing::warn!(
+                    "a call was sent but history could not record it: {}",
+                    e.code()
+                );
+                (None, Some(WorkbenchError::from(e).to_ipc(lang)))
+            }
+        };
+        if let (Some(id), Some(body)) = (history_id, full_body) {
             let mut recent = lock(&self.recent_bodies);
-            recent.push_back((summary.id, body));
+            recent.push_back((id, body));
             while recent.len() > RECENT_BODIES {
                 recent.pop_front();
             }
         }
         Ok(CallOutcome {
-            history_id: summary.id,
+            history_id,
+            history_error,
             request: request_view(prepared),
             signature: prepared.redacted().signature,
             wdt_signature: ready.built.wdt,

@@ -60,8 +60,8 @@ impl Workbench {
             Some(v) if problems.is_empty() => v,
             _ => return Err(GuideError::Fields(problems)),
         };
-        self.store.profiles_update(profile_id, &input)?;
-        self.store.app_details_save(profile_id, &valid)?;
+        self.store
+            .app_details_save_with_profile(profile_id, &input, &valid)?;
         save_form_secrets(
             self.secrets().as_ref(),
             profile_id,

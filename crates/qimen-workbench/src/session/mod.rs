@@ -24,6 +24,7 @@ use crate::{IpcError, Workbench};
 use chrono::{DateTime, Duration, Utc};
 use error::SessionError;
 use qimen_core::sensitive::SecretString;
+use tokens::OnFailure;
 
 /// Sessions expiring within this are refreshed by [`Workbench::session_refresh_due`].
 pub const REFRESH_AHEAD_MINUTES: i64 = 10;
@@ -180,7 +181,12 @@ impl Workbench {
             }
             let profile = self.session_profile(profile_id)?;
             let tokens = TokenSet::manual(SecretString::from(value));
-            self.store_tokens(&profile, &tokens, SessionSource::Manual)?;
+            self.store_tokens(
+                &profile,
+                &tokens,
+                SessionSource::Manual,
+                OnFailure::PutBackPrevious,
+            )?;
             self.status_inner(profile_id).await
         }
         .await;

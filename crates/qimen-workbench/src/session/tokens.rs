@@ -1,5 +1,6 @@
 //! Exchanging and refreshing tokens for a profile, and storing them: the tokens in the keyring,
-//! the metadata in SQLite, the previous tokens put back when any part fails.
+//! the metadata in SQLite; when any part fails, the previous tokens are put back after a new
+//! authorization, and the new ones kept after a refresh (the platform revoked the old pair).
 
 use super::error::SessionError;
 use super::ipc::SessionStatus;
@@ -11,13 +12,23 @@ use crate::store::{Profile, SessionRecord, SessionSource};
 use crate::Workbench;
 use qimen_core::sensitive::SecretString;
 
+/// What a failed save leaves in the keyring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OnFailure {
+    /// A new authorization: the previous tokens are still valid, so they are put back.
+    PutBackPrevious,
+    /// A refresh: the platform has just revoked the previous pair, so the new one is kept.
+    KeepNew,
+}
+
 impl Workbench {
-    /// Stores new tokens and their metadata; on any failure the previous tokens are put back.
+    /// Stores new tokens and their metadata; on a failure, what `on_failure` says.
     pub(super) fn store_tokens(
         &self,
         profile: &Profile,
         tokens: &TokenSet,
         source: SessionSource,
+        on_failure: OnFailure,
     ) -> Result<(), WorkbenchError> {
         let secrets = self.secrets();
         let access = SecretKey::new(profile.id, SecretKind::AccessToken);
@@ -65,9 +76,13 @@ impl Workbench {
             self.store.session_put(&record)?;
             Ok(())
         };
-        write().inspect_err(|_| {
-            restore(secrets.as_ref(), &access, before.0.as_ref());
-            restore(secrets.as_ref(), &refresh_key, before.1.as_ref());
+        write().inspect_err(|_| match on_failure {
+            OnFailure::PutBackPrevious => {
+                restore(secrets.as_ref(), &access, before.0.as_ref());
+                restore(secrets.as_ref(), &refresh_key, before.1.as_ref());
+            }
+            // Whatever of the new pair reached the keyring stays: it is the only valid one.
+            OnFailure::KeepNew => {}
         })
     }
 
@@ -97,7 +112,7 @@ impl Workbench {
             TokenRoute::TokenEndpoint => SessionSource::TokenEndpoint,
             TokenRoute::TopApi => SessionSource::TopApi,
         };
-        self.store_tokens(&profile, &tokens, source)?;
+        self.store_tokens(&profile, &tokens, source, OnFailure::PutBackPrevious)?;
         tracing::info!(profile_id, "session stored");
         self.status_of(&profile, &environment)
     }
@@ -140,7 +155,7 @@ impl Workbench {
             &token,
         )
         .await?;
-        self.store_tokens(&profile, &tokens, record.source)?;
+        self.store_tokens(&profile, &tokens, record.source, OnFailure::KeepNew)?;
         self.status_of(&profile, &environment)
     }
 }

@@ -35,34 +35,7 @@ impl Store {
     /// Replaces a profile's fields after checking them; `created_at` stays.
     pub fn profiles_update(&self, id: i64, input: &ProfileInput) -> Result<Profile, StoreError> {
         let valid = input.validate().map_err(StoreError::Invalid)?;
-        let conn = self.conn();
-        let environment = environment_json(&valid)?;
-        let changed = conn
-            .execute(
-                "UPDATE profiles SET name = ?1, app_key = ?2, role = ?3, scenario = ?4, \
-                 environment = ?5, callback_url = ?6, target_app_key = ?7, customer_id = ?8, \
-                 wdt_sid = ?9, wdt_appkey = ?10, is_demo = ?11, updated_at = ?12 WHERE id = ?13",
-                params![
-                    valid.name,
-                    valid.app_key,
-                    valid.role.as_str(),
-                    valid.scenario,
-                    environment,
-                    valid.callback_url,
-                    valid.target_app_key,
-                    valid.customer_id,
-                    valid.wdt_sid,
-                    valid.wdt_appkey,
-                    valid.is_demo,
-                    self.now_ms(),
-                    id
-                ],
-            )
-            .map_err(|e| unique_name(e, &valid.name))?;
-        if changed == 0 {
-            return Err(StoreError::ProfileNotFound(id));
-        }
-        get(&conn, id)
+        update_row(&self.conn(), id, &valid, self.now_ms())
     }
 
     /// A copy named "<name> (副本)" / "<name> (copy)", numbered when that name is taken. Secrets are
@@ -87,6 +60,42 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Writes a checked profile over row `id`.
+pub(super) fn update_row(
+    conn: &Connection,
+    id: i64,
+    valid: &ProfileInput,
+    now_ms: i64,
+) -> Result<Profile, StoreError> {
+    let environment = environment_json(valid)?;
+    let changed = conn
+        .execute(
+            "UPDATE profiles SET name = ?1, app_key = ?2, role = ?3, scenario = ?4, \
+             environment = ?5, callback_url = ?6, target_app_key = ?7, customer_id = ?8, \
+             wdt_sid = ?9, wdt_appkey = ?10, is_demo = ?11, updated_at = ?12 WHERE id = ?13",
+            params![
+                valid.name,
+                valid.app_key,
+                valid.role.as_str(),
+                valid.scenario,
+                environment,
+                valid.callback_url,
+                valid.target_app_key,
+                valid.customer_id,
+                valid.wdt_sid,
+                valid.wdt_appkey,
+                valid.is_demo,
+                now_ms,
+                id
+            ],
+        )
+        .map_err(|e| unique_name(e, &valid.name))?;
+    if changed == 0 {
+        return Err(StoreError::ProfileNotFound(id));
+    }
+    get(conn, id)
 }
 
 fn get(conn: &Connection, id: i64) -> Result<Profile, StoreError> {

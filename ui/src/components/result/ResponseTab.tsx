@@ -14,7 +14,7 @@ import { copyText } from "../clipboard";
 import { detectLanguage, formatBytes, HIGHLIGHT_LIMIT_BYTES, prettyBody } from "../format";
 import { useShowError } from "../errors";
 
-export function ResponseTab({ response, historyId }: { response: ShownResponse; historyId: number }) {
+export function ResponseTab({ response, historyId }: { response: ShownResponse; historyId: number | null }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -33,6 +33,7 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
   };
 
   const save = async () => {
+    if (historyId === null) return;
     setSaving(true);
     try {
       const path = await api.responseSave(historyId);
@@ -62,7 +63,7 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
         <Button icon={<CopyOutlined />} onClick={() => void copy()}>
           {t("result.copy")}
         </Button>
-        <Button icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
+        <Button icon={<SaveOutlined />} loading={saving} disabled={historyId === null} onClick={() => void save()}>
           {t("result.save")}
         </Button>
       </Space>

@@ -4,7 +4,7 @@
  * Request tabs. On failure the explanation tab opens first.
  */
 import { useState, type ReactNode } from "react";
-import { Empty, Space, Tabs, Tag, Typography } from "antd";
+import { Empty, Space, Tabs, Tag, Typography, Alert } from "antd";
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { SignComparison } from "../../api/bindings/SignComparison";
@@ -60,6 +60,9 @@ export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
           </Typography.Text>
         )}
       </div>
+      {call.historyError && (
+        <Alert type="warning" showIcon data-testid="history-error" message={t("result.notRecorded")} description={call.historyError} />
+      )}
       <div className="metrics">
         <Metric label={<Term name="flag" />} value={result?.flag} />
         <Metric label="code" value={result?.code ?? call.networkError?.code} />

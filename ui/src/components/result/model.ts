@@ -34,7 +34,10 @@ export interface ShownRequest {
 }
 
 export interface ShownCall {
-  historyId: number;
+  /** Null when history could not record the call (see historyError). */
+  historyId: number | null;
+  /** Why history could not record the call; the answer is shown all the same. */
+  historyError: string | null;
   success: boolean;
   result: ApiResult | null;
   explanation: Explanation | null;
@@ -49,6 +52,7 @@ export function fromOutcome(outcome: CallOutcome): ShownCall {
   const { request, response } = outcome;
   return {
     historyId: outcome.history_id,
+    historyError: outcome.history_error?.message ?? null,
     success: outcome.result?.success === true && outcome.network_error === null,
     result: outcome.result,
     explanation: outcome.explanation,
@@ -126,6 +130,7 @@ export function fromHistory(detail: HistoryDetail): ShownCall {
   const { request, signature } = readStoredRequest(detail.request);
   return {
     historyId: detail.id,
+    historyError: null,
     success: detail.success,
     result: detail.result,
     explanation: detail.explanation,

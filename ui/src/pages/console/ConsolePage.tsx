@@ -55,6 +55,8 @@ export function ConsolePage() {
   useEffect(() => {
     if (!shown || shown.networkError || explainedIn === language) return;
     const historyId = shown.historyId;
+    // A call history could not record cannot be explained again; its explanation stays as sent.
+    if (historyId === null) return;
     let live = true;
     api
       .historyGet(historyId)
@@ -112,9 +114,11 @@ export function ConsolePage() {
     }
   };
 
-  const compare = shown
-    ? (pasted: string) => api.signCompare({ target: { kind: "history", history_id: shown.historyId }, pasted })
-    : null;
+  const shownId = shown?.historyId ?? null;
+  const compare =
+    shownId !== null
+      ? (pasted: string) => api.signCompare({ target: { kind: "history", history_id: shownId }, pasted })
+      : null;
   const revealCurl = lastInput ? () => api.callCurl(lastInput, true) : null;
 
   return (

@@ -10,7 +10,8 @@ pub use app_details::{
     ValidAppDetails, APP_NAME_MAX_CHARS, LOGIN_NAME_MAX_CHARS,
 };
 
-use super::{from_ms, Store, StoreError};
+use super::profile_rows::update_row;
+use super::{from_ms, ProfileInput, Store, StoreError};
 use crate::catalog::wdt::CaseId;
 use crate::onboarding::guide::tracker::StepState;
 use chrono::{DateTime, Utc};
@@ -247,30 +248,62 @@ impl Store {
         profile_id: i64,
         details: &ValidAppDetails,
     ) -> Result<AppDetails, StoreError> {
-        let d = details.get();
         {
             let conn = self.conn();
             require_profile(&conn, profile_id)?;
-            conn.execute(
-                "INSERT INTO app_details (profile_id, app_name, published, developer_email, \
-                 developer_phone, client_login_name, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (profile_id) DO UPDATE SET \
-                 app_name = excluded.app_name, published = excluded.published, \
-                 developer_email = excluded.developer_email, \
-                 developer_phone = excluded.developer_phone, \
-                 client_login_name = excluded.client_login_name, updated_at = excluded.updated_at",
-                params![
-                    profile_id,
-                    d.app_name,
-                    d.published,
-                    d.developer_email,
-                    d.developer_phone,
-                    d.client_login_name,
-                    self.now_ms()
-                ],
-            )?;
+            write_app_details(&conn, profile_id, details, self.now_ms())?;
         }
         self.app_details_get(profile_id)?
             .ok_or(StoreError::ProfileNotFound(profile_id))
     }
+
+    /// The app-creation form's writes, the profile's AppKey and callback URL and the details, in
+    /// one transaction: both are saved or neither.
+    pub fn app_details_save_with_profile(
+        &self,
+        profile_id: i64,
+        profile: &ProfileInput,
+        details: &ValidAppDetails,
+    ) -> Result<AppDetails, StoreError> {
+        let valid = profile.validate().map_err(StoreError::Invalid)?;
+        {
+            let now = self.now_ms();
+            let mut conn = self.conn();
+            let tx = crate::store::write_tx(&mut conn)?;
+            update_row(&tx, profile_id, &valid, now)?;
+            write_app_details(&tx, profile_id, details, now)?;
+            tx.commit()?;
+        }
+        self.app_details_get(profile_id)?
+            .ok_or(StoreError::ProfileNotFound(profile_id))
+    }
+}
+
+/// Writes (or replaces) a profile's app-creation details.
+fn write_app_details(
+    conn: &Connection,
+    profile_id: i64,
+    details: &ValidAppDetails,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    let d = details.get();
+    conn.execute(
+        "INSERT INTO app_details (profile_id, app_name, published, developer_email, \
+         developer_phone, client_login_name, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (profile_id) DO UPDATE SET \
+         app_name = excluded.app_name, published = excluded.published, \
+         developer_email = excluded.developer_email, \
+         developer_phone = excluded.developer_phone, \
+         client_login_name = excluded.client_login_name, updated_at = excluded.updated_at",
+        params![
+            profile_id,
+            d.app_name,
+            d.published,
+            d.developer_email,
+            d.developer_phone,
+            d.client_login_name,
+            now_ms
+        ],
+    )?;
+    Ok(())
 }
