@@ -24,7 +24,7 @@ fn authorize_query(client_id: &str, redirect_uri: &str) -> Vec<(String, String)>
 
 /// Approves on the consent page and returns the redirect's query pairs.
 async fn approve(gw: &TestGateway, decision: &str) -> Vec<(String, String)> {
-    let mut form = authorize_query(DEMO_ERP_APP_KEY, CALLBACK);
+    let mut form = consent_form(gw, &authorize_query(DEMO_ERP_APP_KEY, CALLBACK)).await;
     form.push(("decision".into(), decision.into()));
     let reply = gw.post_form("/authorize", &[], &form).await;
     assert_eq!(reply.status, 302, "{}", reply.body);
@@ -155,7 +155,7 @@ async fn consent_page_then_code_then_token_then_a_session_call() {
 async fn deny_redirects_with_access_denied() {
     let gw = TestGateway::start().await;
     let location = {
-        let mut form = authorize_query(DEMO_ERP_APP_KEY, CALLBACK);
+        let mut form = consent_form(&gw, &authorize_query(DEMO_ERP_APP_KEY, CALLBACK)).await;
         form.push(("decision".into(), "deny".into()));
         gw.post_form("/authorize", &[], &form)
             .await
@@ -362,5 +362,40 @@ async fn token_apis_on_the_router_return_token_result_as_a_json_string() {
         .await
         .top_error();
     assert_eq!(e["sub_code"], "isv.missing-parameter:code");
+    gw.running.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_decision_not_posted_from_a_shown_consent_page_approves_nothing() {
+    let gw = TestGateway::start().await;
+    // A cross-site form: every field right, but no page of this gateway was shown for it.
+    let mut forged = authorize_query(DEMO_ERP_APP_KEY, CALLBACK);
+    forged.push(("decision".into(), "approve".into()));
+    let reply = gw.post_form("/authorize", &[], &forged).await;
+    assert_eq!(reply.status, 403, "{}", reply.body);
+    assert!(reply.location.is_none());
+    // A page's token is good once, and only for the app and callback it was shown for.
+    let mut form = consent_form(&gw, &authorize_query(DEMO_ERP_APP_KEY, CALLBACK)).await;
+    form.push(("decision".into(), "approve".into()));
+    let mut other_callback = form.clone();
+    for (k, v) in other_callback.iter_mut() {
+        if k == "redirect_uri" {
+            *v = "http://127.0.0.1:7777/elsewhere".into();
+        }
+    }
+    assert_eq!(
+        gw.post_form("/authorize", &[], &other_callback)
+            .await
+            .status,
+        403
+    );
+    let mut fresh = consent_form(&gw, &authorize_query(DEMO_ERP_APP_KEY, CALLBACK)).await;
+    fresh.push(("decision".into(), "approve".into()));
+    assert_eq!(gw.post_form("/authorize", &[], &fresh).await.status, 302);
+    assert_eq!(
+        gw.post_form("/authorize", &[], &fresh).await.status,
+        403,
+        "used once"
+    );
     gw.running.shutdown().await;
 }

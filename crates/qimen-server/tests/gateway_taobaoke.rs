@@ -23,16 +23,17 @@ async fn call(gw: &TestGateway, app: (&str, &str), method: &str, params: &[(&str
 
 /// A session for the demo shop, issued to `app` through the consent page and `/token`.
 async fn session(gw: &TestGateway, app: (&str, &str)) -> String {
-    let form: Vec<(String, String)> = [
+    let query: Vec<(String, String)> = [
         ("response_type", "code"),
         ("client_id", app.0),
         ("redirect_uri", CALLBACK),
         ("state", "tbk"),
-        ("decision", "approve"),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
+    let mut form = consent_form(gw, &query).await;
+    form.push(("decision".into(), "approve".into()));
     let reply = gw.post_form("/authorize", &[], &form).await;
     let location = reply.location.expect("the consent page redirects");
     let code = url::Url::parse(&location)

@@ -18,7 +18,7 @@ pub mod config;
 pub mod forward;
 pub mod inbound;
 pub mod oauth;
-mod oauth_page;
+pub mod oauth_page;
 pub mod render;
 pub mod server;
 pub mod tokens;

@@ -4,7 +4,7 @@
 //! redirect_uri that passed validation.
 
 use super::config::AppConfig;
-use super::oauth_page::{consent_page, error_page};
+use super::oauth_page::{consent_page, error_page, CONSENT_TOKEN_FIELD};
 use super::server::GatewayState;
 use super::tokens::GrantError;
 use axum::body::Bytes;
@@ -112,16 +112,24 @@ pub(crate) async fn authorize_page(
 ) -> Response {
     let map = form_map(query.unwrap_or_default().as_bytes());
     match check_authorize(&gateway, &map) {
-        Ok(req) => html(
-            StatusCode::OK,
-            consent_page(
-                &req.app.name,
+        Ok(req) => {
+            let token = gateway.tokens().issue_consent(
                 &req.app.app_key,
                 &req.redirect_raw,
-                req.state.as_deref(),
-                &req.view,
-            ),
-        ),
+                gateway.clock.now(),
+            );
+            html(
+                StatusCode::OK,
+                consent_page(
+                    &req.app.name,
+                    &req.app.app_key,
+                    &req.redirect_raw,
+                    req.state.as_deref(),
+                    &req.view,
+                    &token,
+                ),
+            )
+        }
         Err(problem) => html(StatusCode::BAD_REQUEST, error_page(&problem)),
     }
 }
@@ -137,6 +145,23 @@ pub(crate) async fn authorize_decision(
         Ok(req) => req,
         Err(problem) => return html(StatusCode::BAD_REQUEST, error_page(&problem)),
     };
+    // Only a decision posted from a consent page this gateway showed counts.
+    let shown = field(&map, CONSENT_TOKEN_FIELD).is_some_and(|token| {
+        gateway.tokens().take_consent(
+            token,
+            &req.app.app_key,
+            &req.redirect_raw,
+            gateway.clock.now(),
+        )
+    });
+    if !shown {
+        return html(
+            StatusCode::FORBIDDEN,
+            error_page(
+                "这个授权决定不是从本网关的授权页提交的，已拒绝；请重新打开授权页 / this decision was not posted from a consent page of this gateway: open the authorize page again",
+            ),
+        );
+    }
     let mut added: Vec<(&str, String)> = match field(&map, "decision") {
         Some("approve") => {
             let now = gateway.clock.now();

@@ -32,6 +32,27 @@ fn hidden(name: &str, value: &str) -> String {
     )
 }
 
+/// The form field that carries the consent page's own token.
+pub const CONSENT_TOKEN_FIELD: &str = "consent_token";
+
+/// The hidden fields of a page's form, unescaped, as a browser submits them (for tests and tools
+/// that play the browser).
+pub fn hidden_fields(html: &str) -> Vec<(String, String)> {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        let end = tag[start..].find('"')? + start;
+        quick_xml::escape::unescape(&tag[start..end])
+            .ok()
+            .map(|v| v.into_owned())
+    };
+    html.split("<input ")
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next())
+        .filter(|tag| tag.contains("type=\"hidden\""))
+        .filter_map(|tag| Some((attribute(tag, "name")?, attribute(tag, "value")?)))
+        .collect()
+}
+
 /// The consent page for `app_name` asking the demo shop to authorise it.
 pub fn consent_page(
     app_name: &str,
@@ -39,8 +60,10 @@ pub fn consent_page(
     redirect_uri: &str,
     state: Option<&str>,
     view: &str,
+    consent_token: &str,
 ) -> String {
     let mut fields = String::new();
+    fields.push_str(&hidden(CONSENT_TOKEN_FIELD, consent_token));
     fields.push_str(&hidden("response_type", "code"));
     fields.push_str(&hidden("client_id", client_id));
     fields.push_str(&hidden("redirect_uri", redirect_uri));
@@ -87,8 +110,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_form_fields_read_back_as_a_browser_sends_them() {
+        let page = consent_page(
+            "app",
+            "23000001",
+            "http://h/cb?a=1&b=\"2\"",
+            Some("s&t"),
+            "web",
+            "tok",
+        );
+        let fields = hidden_fields(&page);
+        let get = |k: &str| fields.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get(CONSENT_TOKEN_FIELD), Some("tok"));
+        assert_eq!(get("redirect_uri"), Some("http://h/cb?a=1&b=\"2\""));
+        assert_eq!(get("state"), Some("s&t"));
+    }
+
+    #[test]
     fn values_are_escaped_in_the_form() {
-        let html = consent_page("A&B", "1", "http://h/cb?a=1&b=\"2\"", Some("<x>"), "web");
+        let html = consent_page(
+            "A&B",
+            "1",
+            "http://h/cb?a=1&b=\"2\"",
+            Some("<x>"),
+            "web",
+            "tok",
+        );
         assert!(html.contains("A&amp;B"));
         assert!(html.contains("value=\"http://h/cb?a=1&amp;b=&quot;2&quot;\""));
         assert!(html.contains("value=\"&lt;x&gt;\""));

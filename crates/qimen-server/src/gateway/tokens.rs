@@ -138,12 +138,75 @@ pub enum SessionError {
 /// Codes, sessions and refresh tokens in memory.
 #[derive(Debug, Default)]
 pub struct TokenStore {
+    /// Tokens of consent pages shown: a decision is accepted only with one, once.
+    consents: HashMap<String, ConsentTicket>,
     codes: HashMap<String, CodeGrant>,
     sessions: HashMap<String, Issued>,
     refresh: HashMap<String, Issued>,
 }
 
+/// A consent page that was shown, for this app and callback.
+#[derive(Debug, Clone)]
+struct ConsentTicket {
+    app_key: String,
+    redirect_uri: String,
+    expires_at: DateTime<Utc>,
+}
+
+/// Consent pages kept open at once; the oldest beyond it are forgotten.
+const MAX_OPEN_CONSENTS: usize = 1024;
+
 impl TokenStore {
+    /// The token of a consent page shown now for `app_key` and `redirect_uri`: the decision posted
+    /// from that page must carry it, so a form posted from any other page (a cross-site request)
+    /// approves nothing. Valid once, for [`CODE_TTL_MINUTES`].
+    pub fn issue_consent(
+        &mut self,
+        app_key: &str,
+        redirect_uri: &str,
+        now: DateTime<Utc>,
+    ) -> String {
+        self.consents.retain(|_, c| c.expires_at > now);
+        if self.consents.len() >= MAX_OPEN_CONSENTS {
+            if let Some(oldest) = self
+                .consents
+                .iter()
+                .min_by_key(|(_, c)| c.expires_at)
+                .map(|(k, _)| k.clone())
+            {
+                self.consents.remove(&oldest);
+            }
+        }
+        let token = random_token(32);
+        self.consents.insert(
+            token.clone(),
+            ConsentTicket {
+                app_key: app_key.into(),
+                redirect_uri: redirect_uri.into(),
+                expires_at: now + Duration::minutes(CODE_TTL_MINUTES),
+            },
+        );
+        token
+    }
+
+    /// Takes a consent page's token: `true` once, for the app and callback it was shown for.
+    pub fn take_consent(
+        &mut self,
+        token: &str,
+        app_key: &str,
+        redirect_uri: &str,
+        now: DateTime<Utc>,
+    ) -> bool {
+        match self.consents.remove(token) {
+            Some(ticket) => {
+                ticket.expires_at > now
+                    && ticket.app_key == app_key
+                    && ticket.redirect_uri == redirect_uri
+            }
+            None => false,
+        }
+    }
+
     /// A new one-time code for `app_key`, valid for [`CODE_TTL_MINUTES`].
     pub fn issue_code(&mut self, app_key: &str, redirect_uri: &str, now: DateTime<Utc>) -> String {
         self.codes.retain(|_, c| c.expires_at > now);

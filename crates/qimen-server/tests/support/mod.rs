@@ -209,3 +209,11 @@ pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect()
 }
+
+/// Opens the consent page for `query` and returns its form's fields, as a browser would post them
+/// (the page's own consent token included).
+pub async fn consent_form(gw: &TestGateway, query: &[(String, String)]) -> Vec<(String, String)> {
+    let page = gw.get("/authorize", query).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    qimen_server::gateway::oauth_page::hidden_fields(&page.body)
+}

@@ -63,7 +63,7 @@ pub async fn consent(browser: &reqwest::Client, authorize_url: &str, decision: &
     let body = page.text().await.expect("page");
     assert!(body.contains(DEMO_NICK), "the page names the demo shop");
     let url = url::Url::parse(authorize_url).expect("url");
-    let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    let mut form = qimen_server::gateway::oauth_page::hidden_fields(&body);
     form.push(("decision".into(), decision.into()));
     let action = format!("{}/authorize", url.origin().ascii_serialization());
     let reply = browser

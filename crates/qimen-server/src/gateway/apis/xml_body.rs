@@ -9,6 +9,10 @@ use thiserror::Error;
 /// Deeper than any Qimen message (they nest 3–4 levels).
 const MAX_DEPTH: usize = 32;
 
+/// More elements than any Qimen message has (an order of a few thousand lines stays far below): a
+/// body of a million empty elements would otherwise build a tree of hundreds of megabytes.
+pub const MAX_ELEMENTS: usize = 50_000;
+
 /// An element: its local name, its own text (trimmed, entities resolved) and its child elements.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct XmlElement {
@@ -51,6 +55,8 @@ pub enum XmlBodyError {
     TrailingContent(String),
     #[error("elements nest deeper than {MAX_DEPTH} levels")]
     TooDeep,
+    #[error("more than {MAX_ELEMENTS} elements; send fewer order lines per call")]
+    TooManyElements,
     #[error("unknown entity &{0};")]
     UnknownEntity(String),
 }
@@ -60,12 +66,17 @@ pub fn parse(text: &str) -> Result<XmlElement, XmlBodyError> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<XmlElement> = Vec::new();
     let mut root: Option<XmlElement> = None;
+    let mut elements = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             XmlBodyError::Syntax(format!("{e} (at byte {})", reader.error_position()))
         })?;
         match event {
+            Event::Start(_) | Event::Empty(_) if elements >= MAX_ELEMENTS => {
+                return Err(XmlBodyError::TooManyElements);
+            }
             Event::Start(start) => {
+                elements += 1;
                 if let Some(done) = &root {
                     return Err(XmlBodyError::TrailingContent(done.name.clone()));
                 }
@@ -78,6 +89,7 @@ pub fn parse(text: &str) -> Result<XmlElement, XmlBodyError> {
                 });
             }
             Event::Empty(empty) => {
+                elements += 1;
                 let element = XmlElement {
                     name: empty.local_name().as_ref().to_string(),
                     ..XmlElement::default()
@@ -161,6 +173,14 @@ fn close(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_million_empty_elements_are_refused_before_they_are_built() {
+        let body = format!("<request>{}</request>", "<a/>".repeat(1_000_000));
+        assert_eq!(parse(&body), Err(XmlBodyError::TooManyElements));
+        let fine = format!("<request>{}</request>", "<a/>".repeat(MAX_ELEMENTS - 1));
+        assert_eq!(parse(&fine).unwrap().children.len(), MAX_ELEMENTS - 1);
+    }
 
     #[test]
     fn reads_nested_elements_text_entities_and_cdata() {
