@@ -393,15 +393,26 @@ async fn callback_urls_decide_the_mode_and_a_taken_port_is_explained() {
     s.wb.shutdown().await;
 }
 
-/// A keyring that refuses to store refresh tokens, to break a save half-way.
-struct RefusingRefresh(Arc<MemoryStore>);
+/// A keyring that refuses to store refresh tokens while armed, to break a save half-way.
+struct RefusingRefresh(Arc<MemoryStore>, std::sync::atomic::AtomicBool);
+
+impl RefusingRefresh {
+    fn new(memory: Arc<MemoryStore>, armed: bool) -> Arc<RefusingRefresh> {
+        Arc::new(RefusingRefresh(memory, armed.into()))
+    }
+
+    fn arm(&self) {
+        self.1.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
 
 impl SecretStore for RefusingRefresh {
     fn get(&self, key: &SecretKey) -> Result<Option<SecretString>, SecretError> {
         self.0.get(key)
     }
     fn set(&self, key: &SecretKey, value: &SecretString) -> Result<(), SecretError> {
-        if key.kind == SecretKind::RefreshToken {
+        if key.kind == SecretKind::RefreshToken && self.1.load(std::sync::atomic::Ordering::SeqCst)
+        {
             return Err(SecretError::Locked {
                 detail: "locked for the test".into(),
             });
@@ -416,7 +427,7 @@ impl SecretStore for RefusingRefresh {
 #[tokio::test]
 async fn a_keyring_failure_half_way_leaves_nothing_half_saved() {
     let memory = Arc::new(MemoryStore::new());
-    let s = setup_with(Arc::new(RefusingRefresh(memory.clone())), memory).await;
+    let s = setup_with(RefusingRefresh::new(memory.clone(), true), memory).await;
     s.wb.session_manual(s.profile, "previous-session-value-0001".into())
         .await
         .expect("manual");
@@ -444,31 +455,10 @@ async fn a_keyring_failure_half_way_leaves_nothing_half_saved() {
     s.wb.shutdown().await;
 }
 
-/// A keyring that starts refusing refresh tokens once armed: the capture saves, the refresh does not.
-struct RefusingRefreshLater(Arc<MemoryStore>, std::sync::atomic::AtomicBool);
-
-impl SecretStore for RefusingRefreshLater {
-    fn get(&self, key: &SecretKey) -> Result<Option<SecretString>, SecretError> {
-        self.0.get(key)
-    }
-    fn set(&self, key: &SecretKey, value: &SecretString) -> Result<(), SecretError> {
-        if key.kind == SecretKind::RefreshToken && self.1.load(std::sync::atomic::Ordering::SeqCst)
-        {
-            return Err(SecretError::Locked {
-                detail: "locked for the test".into(),
-            });
-        }
-        self.0.set(key, value)
-    }
-    fn delete(&self, key: &SecretKey) -> Result<(), SecretError> {
-        self.0.delete(key)
-    }
-}
-
 #[tokio::test]
 async fn a_refresh_whose_save_fails_keeps_the_new_session_not_the_revoked_one() {
     let memory = Arc::new(MemoryStore::new());
-    let store = Arc::new(RefusingRefreshLater(memory.clone(), false.into()));
+    let store = RefusingRefresh::new(memory.clone(), false);
     let s = setup_with(store.clone(), memory).await;
     let flow =
         s.wb.session_authorize_url(s.profile, FlowOptions::default())
@@ -479,7 +469,7 @@ async fn a_refresh_whose_save_fails_keeps_the_new_session_not_the_revoked_one() 
         .await
         .expect("captured");
     let revoked = token(&s.secrets, s.profile, SecretKind::AccessToken).expect("stored");
-    store.1.store(true, std::sync::atomic::Ordering::SeqCst);
+    store.arm();
     let err = s.wb.session_refresh(s.profile).await.unwrap_err();
     assert_eq!(err.code, "keyring.locked");
     let kept = token(&s.secrets, s.profile, SecretKind::AccessToken).expect("kept");
