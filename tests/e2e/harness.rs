@@ -119,11 +119,14 @@ fn fresh_scenario_dir(scenario: &str) -> Step<PathBuf> {
 async fn wait_for_port(port: u16) -> Step {
     let deadline = Instant::now() + Duration::from_secs(20);
     while Instant::now() < deadline {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_ok()
-        {
-            return Ok(());
+        // A connection to itself (the kernel picked the port being polled as the source port) is
+        // not the server: it would also keep the server from binding the port.
+        if let Ok(stream) = tokio::net::TcpStream::connect(("127.0.0.1", port)).await {
+            let itself = stream.local_addr().ok() == stream.peer_addr().ok();
+            drop(stream);
+            if !itself {
+                return Ok(());
+            }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -150,7 +153,24 @@ fn scenario_dir(scenario: &str) -> PathBuf {
         .join(scenario)
 }
 
+/// Tries a launch up to three times: the driver's ports are picked free, but another process may
+/// take one before the driver binds it, and then the WebDriver session cannot start.
 async fn start(scenario: &str, dir: PathBuf) -> Step<AppRun> {
+    let mut attempt = 1;
+    loop {
+        match start_once(scenario, dir.clone()).await {
+            Err(Failure(why)) if attempt < 3 && why.starts_with(SESSION_FAILED) => {
+                eprintln!("{scenario}: attempt {attempt}: {why}; trying again on other ports");
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+const SESSION_FAILED: &str = "could not start the app under WebDriver";
+
+async fn start_once(scenario: &str, dir: PathBuf) -> Step<AppRun> {
     use std::os::unix::process::CommandExt;
 
     let data_dir = dir.join("data");
@@ -194,7 +214,7 @@ async fn start(scenario: &str, dir: PathBuf) -> Step<AppRun> {
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .map_err(|error| Failure(format!("could not start the app under WebDriver: {error}")))?;
+        .map_err(|error| Failure(format!("{SESSION_FAILED}: {error}")))?;
     let run = AppRun {
         client,
         data_dir,
