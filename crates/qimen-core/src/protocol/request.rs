@@ -116,8 +116,10 @@ pub enum RequestError {
 }
 
 /// Everything needed to send one call, already signed. Holds no AppSecret; the session, when there is
-/// one, travels in `query` and is masked by [`PreparedRequest::redacted`] before it is shown or stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// one, travels in `query` (an OAuth token form carries its `client_secret` and code in `form`).
+/// Neither `Debug` nor `Serialize` can show them: both write the [`PreparedRequest::redacted`]
+/// request, so a log line, a history row or an export holds masks only.
+#[derive(Clone, PartialEq, Eq)]
 pub struct PreparedRequest {
     pub family: ApiFamily,
     /// The router URL without the query string.
@@ -138,9 +140,11 @@ impl PreparedRequest {
     pub fn redacted(&self) -> PreparedRequest {
         let mut out = self.clone();
         for key in self.token_params() {
+            // A value masked already stays as it is: masking is done once, however often a copy
+            // is redacted again.
             let Some(value) = self
                 .param(key)
-                .filter(|v| !v.is_empty())
+                .filter(|v| !v.is_empty() && !v.starts_with("******"))
                 .map(str::to_string)
             else {
                 continue;
@@ -164,14 +168,34 @@ impl PreparedRequest {
         out
     }
 
-    /// The parameters of this request that carry a token: the session always, the OAuth code of
-    /// `taobao.top.auth.token.create`, the refresh token of `taobao.top.auth.token.refresh`.
-    pub fn token_params(&self) -> &'static [&'static str] {
-        match self.param("method") {
-            Some(TOKEN_CREATE) => &["session", "code"],
-            Some(TOKEN_REFRESH) => &["session", "refresh_token"],
-            _ => &["session"],
+    /// The parameters of this request that carry a token or a secret: the session and a token form's
+    /// `client_secret` always, the OAuth code of `taobao.top.auth.token.create` (or of an
+    /// `authorization_code` grant), the refresh token of `taobao.top.auth.token.refresh` (or of a
+    /// `refresh_token` grant).
+    pub fn token_params(&self) -> Vec<&'static str> {
+        let mut keys = vec!["session", "client_secret"];
+        let method = self.param("method");
+        let grant = self.param("grant_type");
+        if method == Some(TOKEN_CREATE) || grant == Some("authorization_code") {
+            keys.push("code");
         }
+        if method == Some(TOKEN_REFRESH) || grant == Some("refresh_token") {
+            keys.push("refresh_token");
+        }
+        keys
+    }
+
+    /// The masked copy as `Debug` and `Serialize` write it.
+    fn write_masked<R>(&self, write: impl FnOnce(Masked<'_>) -> R) -> R {
+        let shown = self.redacted();
+        write(Masked {
+            family: shown.family,
+            endpoint: &shown.endpoint,
+            query: &shown.query,
+            form: &shown.form,
+            body: shown.body.as_ref(),
+            signature: &shown.signature,
+        })
     }
 
     /// The value of a parameter wherever it travels.
@@ -181,6 +205,30 @@ impl PreparedRequest {
             .chain(self.form.iter())
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A request as it may leave the process: every field, its tokens masked.
+#[derive(Debug, Serialize)]
+#[serde(rename = "PreparedRequest")]
+struct Masked<'a> {
+    family: ApiFamily,
+    endpoint: &'a str,
+    query: &'a [(String, String)],
+    form: &'a [(String, String)],
+    body: Option<&'a RawBody>,
+    signature: &'a SignExplanation,
+}
+
+impl Serialize for PreparedRequest {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.write_masked(|masked| masked.serialize(serializer))
+    }
+}
+
+impl std::fmt::Debug for PreparedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_masked(|masked| masked.fmt(f))
     }
 }
 
@@ -307,6 +355,50 @@ mod tests {
     use crate::clock::FixedClock;
     use crate::sign::sign_top;
 
+    #[test]
+    fn neither_debug_nor_serialize_can_show_a_token() {
+        let mut spec = CallSpec::new(ApiFamily::Top, TOKEN_CREATE, "23000001");
+        spec.session = Some(SecretString::from("SessionCanaryQ1w2e3r4t5y6"));
+        spec.params
+            .insert("code".into(), "CodeCanaryA1s2d3f4g5h6".into());
+        let req = prepare(
+            &spec,
+            "http://127.0.0.1:1/router/rest",
+            &SecretString::from("s3cret-app-0001"),
+            &clock(),
+        )
+        .unwrap();
+        let token_form = PreparedRequest {
+            family: ApiFamily::Top,
+            endpoint: "http://127.0.0.1:1/token".into(),
+            query: Vec::new(),
+            form: vec![
+                ("grant_type".into(), "refresh_token".into()),
+                ("client_secret".into(), "ClientSecretCanaryZ9x8c7v6".into()),
+                ("refresh_token".into(), "RefreshCanaryM1n2b3v4c5x6".into()),
+            ],
+            body: None,
+            signature: req.redacted().signature,
+        };
+        for shown in [
+            format!("{req:?}"),
+            serde_json::to_string(&req).unwrap(),
+            format!("{token_form:?}"),
+            serde_json::to_string(&token_form).unwrap(),
+        ] {
+            for canary in [
+                "SessionCanary",
+                "CodeCanary",
+                "ClientSecretCanary",
+                "RefreshCanary",
+            ] {
+                assert!(!shown.contains(canary), "{canary} in {shown}");
+            }
+        }
+        // The request itself still holds them, for sending.
+        assert_eq!(req.param("code"), Some("CodeCanaryA1s2d3f4g5h6"));
+    }
+
     fn clock() -> FixedClock {
         FixedClock::at_gmt8("2024-05-20 10:15:30").unwrap()
     }
@@ -368,9 +460,13 @@ mod tests {
         let mut spec = CallSpec::new(ApiFamily::Top, "taobao.user.seller.get", "12345678");
         spec.session = Some(SecretString::from("6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4"));
         let req = prepare(&spec, "http://gw/router/rest", &"s3cret".into(), &clock()).unwrap();
-        let shown = serde_json::to_string(&req.redacted()).unwrap();
-        assert!(!shown.contains("6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4"));
-        assert!(shown.contains("******f4"));
+        for shown in [
+            serde_json::to_string(&req.redacted()).unwrap(),
+            serde_json::to_string(&req).unwrap(),
+        ] {
+            assert!(!shown.contains("6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4"));
+            assert!(shown.contains("******f4"), "masked once: {shown}");
+        }
         assert_eq!(
             req.param("session"),
             Some("6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4")

@@ -84,8 +84,8 @@ impl HistoryRecord {
         origin: CallOrigin,
         outcome: CallOutcome,
     ) -> Result<HistoryRecord, StoreError> {
-        let redacted = request.redacted();
-        let request_json = serde_json::to_string(&redacted).map_err(|e| StoreError::BadValue {
+        // Serialising a request writes it with its tokens masked.
+        let request_json = serde_json::to_string(request).map_err(|e| StoreError::BadValue {
             field: "request",
             en: format!("cannot be saved to history ({e})"),
             zh: format!("无法写入历史记录（{e}）"),
@@ -125,7 +125,7 @@ impl HistoryRecord {
         };
         Ok(HistoryRecord {
             origin,
-            endpoint: redacted.endpoint.clone(),
+            endpoint: request.endpoint.clone(),
             method: request.param("method").unwrap_or_default().to_string(),
             family: request.family,
             request_json,

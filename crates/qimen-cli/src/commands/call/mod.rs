@@ -92,7 +92,8 @@ pub struct CallArgs {
 /// The `--json` document.
 #[derive(Debug, Serialize)]
 struct CallReport<'a> {
-    request: PreparedRequest,
+    /// Written with its tokens masked, as every request is serialised.
+    request: &'a PreparedRequest,
     status: u16,
     elapsed_ms: u128,
     timings: Timings,
@@ -110,7 +111,7 @@ pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
     let explanation = explain(&result, args.lang);
     if args.json {
         let report = CallReport {
-            request: prepared.redacted(),
+            request: &prepared,
             status: sent.status,
             elapsed_ms: sent.elapsed.as_millis(),
             timings: sent.timings,
