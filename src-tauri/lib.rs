@@ -29,6 +29,24 @@ pub struct ContractCommand {
     pub returns: &'static str,
 }
 
+/// The name the UI gives an argument: Tauri maps camelCase arguments to the adapters' snake_case
+/// parameters (`profile_id` → `profileId`).
+pub fn ui_argument_name(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.extend(c.to_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Reads the contract: its commands as data, their names, and the handler that registers each adapter.
 macro_rules! ipc_contract {
     ($( $(#[doc = $doc:literal])* $module:ident :: $name:ident ( $($arg:ident : $ty:literal),* ) -> $ret:literal ; )*) => {

@@ -3,28 +3,12 @@
 //! and fails when the checked-in ones differ. `QIMEN_WRITE_CONTRACT=1` writes them instead
 //! (scripts/check-bindings.sh --write sets it).
 
-use crate::{ContractCommand, CONTRACT};
+use crate::{ui_argument_name as camel, ContractCommand, CONTRACT};
 use std::collections::BTreeSet;
 use std::path::Path;
 
 const COMMANDS_TS: &str = "ui/src/api/commands.ts";
 const CAPABILITY: &str = "src-tauri/capabilities/default.json";
-
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper => {
-                out.extend(c.to_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The generated types a TypeScript type names (`MaterialsView | null` → `MaterialsView`).
 fn named_types(ts: &str) -> impl Iterator<Item = &str> {

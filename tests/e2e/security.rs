@@ -1,6 +1,7 @@
 //! The security settings hold in the running app, not only in tauri.conf.json: the CSP blocks inline
-//! scripts, no Tauri global is exposed, the capabilities refuse what the UI was not granted, and every
-//! command of the IPC contract is registered and granted.
+//! scripts, no Tauri global is exposed, the capabilities refuse what the UI was not granted, every
+//! command of the IPC contract is registered and granted, and none is brought down by hostile
+//! arguments.
 
 use serde_json::{json, Value};
 
@@ -45,7 +46,8 @@ pub async fn security_posture(app: &AppRun) -> Step {
     ensure(refused.contains("not allowed"), || {
         format!("an ungranted plugin command answered: {refused}")
     })?;
-    every_command_is_registered_and_granted(app).await
+    every_command_is_registered_and_granted(app).await?;
+    hostile_arguments_are_refused_not_crashed_on(app).await
 }
 
 /// How the app answers `name` called with no arguments: "ok", an IPC error object as JSON, or the
@@ -85,4 +87,70 @@ async fn every_command_is_registered_and_granted(app: &AppRun) -> Step {
         })?;
     }
     Ok(())
+}
+
+/// Commands that open a native dialog or a window when their arguments happen to be valid: left out
+/// of the hostile-argument pass, which must not leave anything open on the screen.
+const OPENS_A_WINDOW: [&str; 4] = [
+    "materials_attach",
+    "materials_export",
+    "response_save",
+    "session_open_window",
+];
+
+/// Every command of the contract called with hostile arguments: wrong types, huge strings, path-like
+/// values, broken UTF-16, deep nesting. None may bring the app down: each answers, and the app still
+/// answers `app_info` after all of them. The core's refusals are `{code, message}`; Tauri's own
+/// refusal of arguments it cannot read is a string naming the argument.
+async fn hostile_arguments_are_refused_not_crashed_on(app: &AppRun) -> Step {
+    let hostile = [
+        json!(null),
+        json!(-1),
+        json!(1e308),
+        json!(""),
+        json!("x".repeat(256 * 1024)),
+        json!("../../../../etc/passwd"),
+        json!("\u{0}\u{202e}<script>"),
+        json!([[[[[[[[[[[]]]]]]]]]]]),
+        json!({"__proto__": {"polluted": true}, "constructor": "x"}),
+        json!(true),
+    ];
+    let mut answers = 0usize;
+    for command in qimen_workbench_lib::CONTRACT {
+        if OPENS_A_WINDOW.contains(&command.name) || command.args.is_empty() {
+            continue;
+        }
+        for value in &hostile {
+            let mut args = serde_json::Map::new();
+            for (name, _) in command.args {
+                args.insert(qimen_workbench_lib::ui_argument_name(name), value.clone());
+            }
+            let answer = app
+                .client
+                .execute_async(
+                    "const [name, args, done] = arguments;
+                     window.__TAURI_INTERNALS__.invoke(name, args).then(
+                       () => done('ok'),
+                       (e) => done(typeof e === 'string' ? e : JSON.stringify(e)));",
+                    vec![json!(command.name), Value::Object(args)],
+                )
+                .await?;
+            let answer = answer.as_str().unwrap_or_default().to_owned();
+            let understood = answer == "ok"
+                || serde_json::from_str::<Value>(&answer)
+                    .is_ok_and(|v| v["code"].is_string() && v["message"].is_string())
+                || answer.contains("invalid args");
+            ensure(understood, || {
+                format!("{} with {value:.60}: an answer that is neither a result nor a refusal: {answer:.200}", command.name)
+            })?;
+            answers += 1;
+        }
+    }
+    ensure(answers > 300, || {
+        format!("only {answers} hostile calls were made")
+    })?;
+    let alive = answer_to(app, "app_info").await?;
+    ensure(alive == "ok", || {
+        format!("the app no longer answers app_info: {alive}")
+    })
 }
