@@ -95,6 +95,49 @@ pub fn constant_time_eq_hex(a: &str, b: &str) -> bool {
     constant_time_eq(&a.to_ascii_uppercase(), &b.to_ascii_uppercase())
 }
 
+/// The names under which an answer hands out a token.
+pub const TOKEN_FIELDS: [&str; 3] = ["access_token", "refresh_token", "session"];
+
+/// The values an answer gives under [`TOKEN_FIELDS`], however it is written: JSON
+/// (`"access_token":"…"`), JSON inside a JSON string (`token_result`, `\"access_token\":\"…\"`),
+/// XML (`<access_token>…</access_token>`) or a form (`access_token=…`).
+pub fn tokens_in(text: &str) -> Vec<String> {
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
+    let mut found = Vec::new();
+    for field in TOKEN_FIELDS {
+        for (at, _) in text.match_indices(field) {
+            let rest = &text[at + field.len()..];
+            let value_start = rest
+                .char_indices()
+                .find(|&(_, c)| !matches!(c, '"' | '\\' | '\'' | ':' | '=' | '>' | ' ' | '\t'))
+                .map_or(rest.len(), |(i, _)| i);
+            // Only where the name is a key: a `:`, `=` or `>` must separate it from its value.
+            if !rest[..value_start].contains([':', '=', '>']) {
+                continue;
+            }
+            let value: String = rest[value_start..]
+                .chars()
+                .take_while(|&c| is_token_char(c))
+                .collect();
+            if !value.is_empty() {
+                found.push(value);
+            }
+        }
+    }
+    found
+}
+
+/// `text` with each of `tokens` masked wherever it appears. Values shorter than 8 characters are left
+/// alone: they are not real tokens and would mask ordinary text.
+pub fn mask_each(mut text: String, tokens: &[String]) -> String {
+    for token in tokens.iter().filter(|t| t.chars().count() >= 8) {
+        if text.contains(token.as_str()) {
+            text = text.replace(token.as_str(), &mask(token));
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +163,21 @@ mod tests {
         assert!(!constant_time_eq("", "a"));
         assert!(constant_time_eq_hex("66987cb1", "66987CB1"));
         assert!(!constant_time_eq_hex("66987cb1", "66987CB2"));
+    }
+
+    #[test]
+    fn tokens_are_found_and_masked_however_an_answer_writes_them() {
+        let json = r#"{"r":{"token_result":"{\"access_token\":\"AT0123456789\",\"refresh_token\":\"RT0123456789\"}"}}"#;
+        let xml = "<access_token>AT9876543210</access_token>";
+        let found: Vec<String> = [json, xml].iter().flat_map(|t| tokens_in(t)).collect();
+        assert_eq!(found, ["AT0123456789", "RT0123456789", "AT9876543210"]);
+        let masked = mask_each(format!("{json}{xml}"), &found);
+        assert!(
+            !masked.contains("0123456789") && !masked.contains("9876543210"),
+            "{masked}"
+        );
+        assert!(masked.contains("******89"));
+        assert!(tokens_in("no session here, sessions=").is_empty());
     }
 
     #[test]

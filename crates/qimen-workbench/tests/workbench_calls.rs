@@ -416,3 +416,63 @@ async fn the_answer_comes_back_even_when_history_cannot_record_it() {
     );
     wb.shutdown().await;
 }
+
+/// A console call to the token API is a test: the tokens it receives are masked in the answer on
+/// screen, in history and in a saved response, like every other token (a session is captured on
+/// the session page, into the keyring).
+#[tokio::test]
+async fn a_console_call_to_the_token_api_shows_and_keeps_no_token() {
+    let dir = TempDir::new("token-call");
+    let (wb, _secrets) = open(dir.path());
+    let profile = wb.app_info().await.unwrap().current_profile_id.unwrap();
+    let flow = wb
+        .session_authorize_url(profile, qimen_workbench::session::FlowOptions::default())
+        .await
+        .unwrap();
+    let location = support::oauth::consent(&support::oauth::browser(), &flow.url, "approve").await;
+    let Ok(qimen_workbench::oauth::Captured::Code { code, .. }) =
+        qimen_workbench::oauth::parse_pasted(&location, None)
+    else {
+        panic!("a code in {location}");
+    };
+    let outcome = wb
+        .call_send(call(
+            "taobao.top.auth.token.create",
+            &[("code", code.expose())],
+        ))
+        .await
+        .unwrap();
+    assert!(
+        outcome.result.as_ref().is_some_and(|r| r.success),
+        "{:?}",
+        outcome.response
+    );
+    let shown = serde_json::to_string(&outcome).unwrap();
+    assert!(
+        shown.contains("access_token"),
+        "the answer had tokens: {shown:.400}"
+    );
+    assert!(
+        !shown.contains(code.expose().as_str()),
+        "the code is masked"
+    );
+    assert_eq!(
+        qimen_core::sensitive::tokens_in(&shown),
+        Vec::<String>::new(),
+        "{shown:.600}"
+    );
+    let id = outcome.history_id.unwrap();
+    let detail = serde_json::to_string(&wb.history_get(id).await.unwrap()).unwrap();
+    assert_eq!(
+        qimen_core::sensitive::tokens_in(&detail),
+        Vec::<String>::new()
+    );
+    let saved = dir.path().join("token-answer.json");
+    wb.response_save(id, &saved).await.unwrap();
+    let file = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        file.contains("access_token") && qimen_core::sensitive::tokens_in(&file).is_empty(),
+        "{file}"
+    );
+    wb.shutdown().await;
+}

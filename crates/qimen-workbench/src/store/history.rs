@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sensitive::mask;
+use qimen_core::sensitive::{mask_each, tokens_in};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -101,16 +101,8 @@ impl HistoryRecord {
             .filter_map(|key| request.param(key))
             .map(str::to_string)
             .collect();
-        tokens.extend(token_values(&outcome.body));
-        tokens.retain(|t| t.chars().count() >= 8);
-        let scrub = |mut text: String| {
-            for token in &tokens {
-                if text.contains(token.as_str()) {
-                    text = text.replace(token.as_str(), &mask(token));
-                }
-            }
-            text
-        };
+        tokens.extend(tokens_in(&outcome.body));
+        let scrub = |text: String| mask_each(text, &tokens);
         let scrub_opt = |text: Option<String>| text.map(scrub);
         let body = scrub(outcome.body);
         let response_size = body.len() as u64;
@@ -134,38 +126,6 @@ impl HistoryRecord {
             response_truncated,
         })
     }
-}
-
-/// The names under which an answer hands out a token.
-const TOKEN_FIELDS: [&str; 3] = ["access_token", "refresh_token", "session"];
-
-/// The values an answer gives under [`TOKEN_FIELDS`], however it is written: JSON
-/// (`"access_token":"…"`), JSON inside a JSON string (`token_result`, `\"access_token\":\"…\"`),
-/// XML (`<access_token>…</access_token>`) or a form (`access_token=…`).
-fn token_values(text: &str) -> Vec<String> {
-    let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_');
-    let mut found = Vec::new();
-    for field in TOKEN_FIELDS {
-        for (at, _) in text.match_indices(field) {
-            let rest = &text[at + field.len()..];
-            let value_start = rest
-                .char_indices()
-                .find(|&(_, c)| !matches!(c, '"' | '\\' | '\'' | ':' | '=' | '>' | ' ' | '\t'))
-                .map_or(rest.len(), |(i, _)| i);
-            // Only where the name is a key: something must separate it from its value.
-            if value_start == 0 {
-                continue;
-            }
-            let value: String = rest[value_start..]
-                .chars()
-                .take_while(|&c| is_token_char(c))
-                .collect();
-            if !value.is_empty() {
-                found.push(value);
-            }
-        }
-    }
-    found
 }
 
 /// Cuts `text` to at most `limit` bytes on a character boundary.
