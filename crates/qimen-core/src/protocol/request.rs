@@ -6,7 +6,7 @@
 use super::ApiFamily;
 use crate::clock::{format_gmt8, Clock};
 use crate::platform::{PARTNER_ID, TOKEN_CREATE, TOKEN_REFRESH};
-use crate::sensitive::{mask, SecretString};
+use crate::sensitive::{mask, tokens_in, SecretString};
 use crate::sign::explain::explain_top;
 use crate::sign::{is_blank, Params, SignExplanation, SignMethod};
 use serde::{Deserialize, Serialize};
@@ -183,6 +183,19 @@ impl PreparedRequest {
             keys.push("refresh_token");
         }
         keys
+    }
+
+    /// Every token to mask around this request: the values it sends under [`Self::token_params`],
+    /// and those its `answer` hands out ([`tokens_in`]).
+    pub fn tokens_with(&self, answer: &str) -> Vec<String> {
+        let mut tokens: Vec<String> = self
+            .token_params()
+            .iter()
+            .filter_map(|key| self.param(key))
+            .map(str::to_string)
+            .collect();
+        tokens.extend(tokens_in(answer));
+        tokens
     }
 
     /// The masked copy as `Debug` and `Serialize` write it.

@@ -25,7 +25,7 @@ use qimen_core::call::BuiltCall;
 use qimen_core::client::HttpClient;
 use qimen_core::errors::explain;
 use qimen_core::protocol::environment::Environment;
-use qimen_core::sensitive::{mask, mask_each, tokens_in};
+use qimen_core::sensitive::{mask, mask_each};
 use qimen_core::sign::{compare_pasted_sign, Params, SignComparison};
 use std::time::Instant;
 use view::{curl_line, request_view, response_view};
@@ -127,13 +127,7 @@ impl Workbench {
                 // Tokens the answer hands out (token_result of the token APIs) are masked before the
                 // answer is parsed, shown, kept for saving or recorded: a console call is a test,
                 // and a session is captured on the session page, into the keyring.
-                let mut tokens: Vec<String> = prepared
-                    .token_params()
-                    .iter()
-                    .filter_map(|key| prepared.param(key))
-                    .map(str::to_string)
-                    .collect();
-                tokens.extend(tokens_in(&exchange.body));
+                let tokens = prepared.tokens_with(&exchange.body);
                 exchange.body = mask_each(std::mem::take(&mut exchange.body), &tokens);
                 let result = exchange.parse();
                 let view = response_view(&exchange);

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sensitive::{mask_each, tokens_in};
+use qimen_core::sensitive::mask_each;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -95,13 +95,7 @@ impl HistoryRecord {
         // wherever it appears before anything reaches the file or its full-text index: the platform
         // may echo a value back in an error message. Very short values are left alone: they are not
         // real tokens and would mask ordinary text.
-        let mut tokens: Vec<String> = request
-            .token_params()
-            .iter()
-            .filter_map(|key| request.param(key))
-            .map(str::to_string)
-            .collect();
-        tokens.extend(tokens_in(&outcome.body));
+        let tokens = request.tokens_with(&outcome.body);
         let scrub = |text: String| mask_each(text, &tokens);
         let scrub_opt = |text: Option<String>| text.map(scrub);
         let body = scrub(outcome.body);
