@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { environmentFromId, environmentIdOf } from "./environments";
+import { environmentFromId, environmentIdOf, sessionInClear } from "./environments";
 import { environments } from "../test/fixtures";
 import { fieldOfError } from "../pages/profiles/profileErrors";
 
@@ -14,6 +14,20 @@ describe("environment ids", () => {
     expect(environmentIdOf({ kind: "provider_router", code: "abc", test: false }, environments)).toBe("router:abc");
     expect(environmentFromId("https://gw.example.com/router", environments)).toEqual({ kind: "url", url: "https://gw.example.com/router" });
     expect(environmentFromId("somewhere", environments)).toBeNull();
+  });
+});
+
+describe("a session over plain http", () => {
+  const byId = (id: string) => environments.find((env) => env.id === id);
+  it("is flagged for a Qimen call to production's http router, not for TOP's https one or the local gateway", () => {
+    expect(sessionInClear(byId("production"), "qimen_cloud", true)).toBe(true);
+    expect(sessionInClear(byId("production"), "top", true)).toBe(false);
+    expect(sessionInClear(byId("local"), "qimen_cloud", true)).toBe(false);
+  });
+  it("is not flagged when no session is sent, and is for a free-form method when any router is plain", () => {
+    expect(sessionInClear(byId("production"), "qimen_cloud", false)).toBe(false);
+    expect(sessionInClear(byId("production"), null, true)).toBe(true);
+    expect(sessionInClear(byId("sandbox"), null, true)).toBe(false);
   });
 });
 

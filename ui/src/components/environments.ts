@@ -3,6 +3,7 @@
  * `router:CODE`, a URL); a profile stores the Environment value itself. These two functions go from one
  * to the other using the core's own list, so only the two typed forms (router code, URL) are read here.
  */
+import type { ApiFamily } from "../api/bindings/ApiFamily";
 import type { Environment } from "../api/bindings/Environment";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import { pick } from "../i18n/pick";
@@ -45,4 +46,15 @@ export function environmentFromId(id: string, options: EnvironmentOption[]): Env
   if (router) return { kind: "provider_router", code: (router[2] ?? "").toLowerCase(), test: router[1]?.toLowerCase() === "router-test" };
   if (/^https?:\/\/\S+$/i.test(text)) return { kind: "url", url: text };
   return null;
+}
+
+/**
+ * Whether a call with the session would cross the network unencrypted: the environment's router for
+ * the family is plain http. A free-form method (family not known until the core decides) counts when
+ * any router of the environment is.
+ */
+export function sessionInClear(env: EnvironmentOption | undefined, family: ApiFamily | null, useSession: boolean): boolean {
+  if (!env || !useSession) return false;
+  const inClear = env.endpoints.in_clear;
+  return family === null ? inClear.length > 0 : inClear.includes(family);
 }

@@ -56,8 +56,9 @@ export const environments: EnvironmentOption[] = [
     id: "local",
     label: { zh: "本地网关（离线演示，无需账号）", en: "Local gateway (offline demo, no account needed)" },
     environment: { kind: "local", base_url: GATEWAY },
-    endpoints: { top: `${GATEWAY}/router/rest`, qimen_standard: `${GATEWAY}/router/qimen/service`, qimen_cloud: `${GATEWAY}/router/qm` },
+    endpoints: { top: `${GATEWAY}/router/rest`, qimen_standard: `${GATEWAY}/router/qimen/service`, qimen_cloud: `${GATEWAY}/router/qm`, in_clear: [] },
     is_local: true,
+    https_alternative: null,
   },
   {
     id: "sandbox",
@@ -67,8 +68,23 @@ export const environments: EnvironmentOption[] = [
       top: "https://gw.api.tbsandbox.com/router/rest",
       qimen_standard: "https://qimenapi.tbsandbox.com/router/qimen/service",
       qimen_cloud: "https://qimenapi.tbsandbox.com/router/qm",
+      in_clear: [],
     },
     is_local: false,
+    https_alternative: null,
+  },
+  {
+    id: "production",
+    label: { zh: "正式环境", en: "Production" },
+    environment: { kind: "production" },
+    endpoints: {
+      top: "https://eco.taobao.com/router/rest",
+      qimen_standard: "http://qimen.api.taobao.com/router/qimen/service",
+      qimen_cloud: "http://qimen.api.taobao.com/router/qm",
+      in_clear: ["qimen_standard", "qimen_cloud"],
+    },
+    is_local: false,
+    https_alternative: "production-https",
   },
 ];
 

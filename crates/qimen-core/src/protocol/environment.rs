@@ -12,8 +12,11 @@ use thiserror::Error;
 pub enum Environment {
     /// The built-in local gateway at `base_url` (e.g. `http://127.0.0.1:18080`).
     Local { base_url: String },
-    /// TOP production (`https://eco.taobao.com`, `http://qimen.api.taobao.com` for Qimen).
+    /// TOP production (`https://eco.taobao.com`, `http://qimen.api.taobao.com` for Qimen: the
+    /// documented form, over which a session travels in clear).
     Production,
+    /// Production with the Qimen routers over https (`https://qimen.api.taobao.com`).
+    ProductionHttps,
     /// TOP overseas production (`https://api.taobao.com`).
     Overseas,
     /// The sandbox (`gw.api.tbsandbox.com`, `qimenapi.tbsandbox.com`).
@@ -21,6 +24,8 @@ pub enum Environment {
     /// The Qimen joint-debug router (`/router/qmtest`); `legacy_path` uses `/top/router/qmtest`,
     /// the address the 旺店通 guide gives for joint testing.
     QimenTest { legacy_path: bool },
+    /// The Qimen joint-debug router over https (`https://qimen.api.taobao.com/router/qmtest`).
+    QimenTestHttps,
     /// A provider's own router host `https://<code>.api.taobao.com/router/qm` (or `/router/qmtest`).
     ProviderRouter { code: String, test: bool },
     /// Any URL, used exactly as given.
@@ -29,7 +34,7 @@ pub enum Environment {
 
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EnvironmentError {
-    #[error("environment \"{0}\" is not known: use local, production, overseas, sandbox, qimen-test, qimen-test-legacy, router:CODE, router-test:CODE or an http(s):// URL")]
+    #[error("environment \"{0}\" is not known: use local, production, production-https, overseas, sandbox, qimen-test, qimen-test-https, qimen-test-legacy, router:CODE, router-test:CODE or an http(s):// URL")]
     Unknown(String),
     #[error(
         "environment: the router code \"{0}\" must be letters and digits only, e.g. hu3cgwt0tc"
@@ -59,10 +64,12 @@ impl Environment {
         }
         match lower.as_str() {
             "production" | "prod" | "top" | "qimen" => Ok(Environment::Production),
+            "production-https" => Ok(Environment::ProductionHttps),
             "overseas" => Ok(Environment::Overseas),
             "sandbox" => Ok(Environment::Sandbox),
             "qimen-test" | "qmtest" => Ok(Environment::QimenTest { legacy_path: false }),
             "qimen-test-legacy" => Ok(Environment::QimenTest { legacy_path: true }),
+            "qimen-test-https" => Ok(Environment::QimenTestHttps),
             _ => Err(EnvironmentError::Unknown(t.to_string())),
         }
     }
@@ -85,6 +92,11 @@ impl Environment {
                 QimenStandard => "http://qimen.api.taobao.com/router/qimen/service".into(),
                 QimenCloud => "http://qimen.api.taobao.com/router/qm".into(),
             },
+            Environment::ProductionHttps => match family {
+                Top => "https://eco.taobao.com/router/rest".into(),
+                QimenStandard => "https://qimen.api.taobao.com/router/qimen/service".into(),
+                QimenCloud => "https://qimen.api.taobao.com/router/qm".into(),
+            },
             Environment::Overseas => match family {
                 Top => "https://api.taobao.com/router/rest".into(),
                 QimenStandard => "http://qimen.api.taobao.com/router/qimen/service".into(),
@@ -101,11 +113,34 @@ impl Environment {
                 (_, false) => "http://qimen.api.taobao.com/router/qmtest".into(),
                 (_, true) => "http://qimen.api.taobao.com/top/router/qmtest".into(),
             },
+            Environment::QimenTestHttps => match family {
+                Top => "https://eco.taobao.com/router/rest".into(),
+                _ => "https://qimen.api.taobao.com/router/qmtest".into(),
+            },
             Environment::ProviderRouter { code, test } => {
                 let path = if *test { "qmtest" } else { "qm" };
                 format!("https://{code}.api.taobao.com/router/{path}")
             }
             Environment::Url { url } => url.clone(),
+        }
+    }
+
+    /// Whether a call of this family leaves the machine over plain http, where a session can be read
+    /// on the way. The local gateway is on loopback and does not count.
+    pub fn sends_in_clear(&self, family: ApiFamily) -> bool {
+        if matches!(self, Environment::Local { .. }) {
+            return false;
+        }
+        travels_in_clear(&self.endpoint(family))
+    }
+
+    /// The same routers over https, when the platform has them and this environment is the
+    /// documented plain-http form.
+    pub fn https_form(&self) -> Option<Environment> {
+        match self {
+            Environment::Production => Some(Environment::ProductionHttps),
+            Environment::QimenTest { legacy_path: false } => Some(Environment::QimenTestHttps),
+            _ => None,
         }
     }
 
@@ -126,6 +161,14 @@ impl Environment {
             ),
         }
     }
+}
+
+/// Whether a URL leaves the machine over plain http: an `http://` address that is not loopback.
+pub fn travels_in_clear(url: &str) -> bool {
+    let Ok(url) = url::Url::parse(url) else {
+        return false;
+    };
+    url.scheme() == "http" && !matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
 }
 
 fn router(code: &str, test: bool) -> Result<Environment, EnvironmentError> {
@@ -167,6 +210,33 @@ mod tests {
             local.endpoint(ApiFamily::Top),
             "http://127.0.0.1:18080/router/rest"
         );
+    }
+
+    #[test]
+    fn plain_http_routers_have_an_https_form_and_are_flagged() {
+        let prod = Environment::Production;
+        assert!(prod.sends_in_clear(ApiFamily::QimenCloud));
+        assert!(!prod.sends_in_clear(ApiFamily::Top));
+        let https = prod.https_form().unwrap();
+        assert_eq!(
+            https.endpoint(ApiFamily::QimenStandard),
+            "https://qimen.api.taobao.com/router/qimen/service"
+        );
+        assert!(!https.sends_in_clear(ApiFamily::QimenStandard));
+        let test = Environment::parse("qimen-test").unwrap();
+        assert_eq!(
+            test.https_form().unwrap().endpoint(ApiFamily::QimenCloud),
+            "https://qimen.api.taobao.com/router/qmtest"
+        );
+        let local = Environment::Local {
+            base_url: "http://127.0.0.1:18080".into(),
+        };
+        assert!(!local.sends_in_clear(ApiFamily::QimenCloud));
+        let lan = Environment::parse("http://192.168.1.5:8080/router/qm").unwrap();
+        assert!(lan.sends_in_clear(ApiFamily::QimenCloud));
+        assert!(!Environment::parse("http://localhost:9/x")
+            .unwrap()
+            .sends_in_clear(ApiFamily::Top));
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct FamilyEndpoints {
     pub top: String,
     pub qimen_standard: String,
     pub qimen_cloud: String,
+    /// The families whose calls leave the machine over plain http (a session would travel in clear).
+    pub in_clear: Vec<ApiFamily>,
 }
 
 impl FamilyEndpoints {
@@ -25,6 +27,14 @@ impl FamilyEndpoints {
             top: env.endpoint(ApiFamily::Top),
             qimen_standard: env.endpoint(ApiFamily::QimenStandard),
             qimen_cloud: env.endpoint(ApiFamily::QimenCloud),
+            in_clear: [
+                ApiFamily::Top,
+                ApiFamily::QimenStandard,
+                ApiFamily::QimenCloud,
+            ]
+            .into_iter()
+            .filter(|family| env.sends_in_clear(*family))
+            .collect(),
         }
     }
 }
@@ -39,6 +49,8 @@ pub struct EnvironmentOption {
     pub environment: Environment,
     pub endpoints: FamilyEndpoints,
     pub is_local: bool,
+    /// The id of the same routers over https, offered beside a plain-http environment.
+    pub https_alternative: Option<String>,
 }
 
 /// Every built-in choice; `gateway_url` is where the local gateway listens. Any other id a call
@@ -64,6 +76,14 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
             Environment::Production,
         ),
         (
+            "production-https",
+            Text::fixed(
+                "正式环境（奇门走 https://qimen.api.taobao.com，会话加密传输）",
+                "Production (Qimen over https://qimen.api.taobao.com, the session encrypted)",
+            ),
+            Environment::ProductionHttps,
+        ),
+        (
             "overseas",
             Text::fixed(
                 "海外正式环境（api.taobao.com）",
@@ -83,6 +103,14 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
                 "Qimen joint test (/router/qmtest)",
             ),
             Environment::QimenTest { legacy_path: false },
+        ),
+        (
+            "qimen-test-https",
+            Text::fixed(
+                "奇门联调环境（https，会话加密传输）",
+                "Qimen joint test (https, the session encrypted)",
+            ),
+            Environment::QimenTestHttps,
         ),
         (
             "qimen-test-legacy",
@@ -122,6 +150,7 @@ pub fn options(gateway_url: &str) -> Vec<EnvironmentOption> {
             label,
             endpoints: FamilyEndpoints::of(&environment),
             is_local: matches!(environment, Environment::Local { .. }),
+            https_alternative: environment.https_form().map(|env| id_of(&env)),
             environment,
         })
         .collect()
@@ -146,6 +175,8 @@ pub fn id_of(env: &Environment) -> String {
     match env {
         Environment::Local { .. } => LOCAL_ID.into(),
         Environment::Production => "production".into(),
+        Environment::ProductionHttps => "production-https".into(),
+        Environment::QimenTestHttps => "qimen-test-https".into(),
         Environment::Overseas => "overseas".into(),
         Environment::Sandbox => "sandbox".into(),
         Environment::QimenTest { legacy_path: false } => "qimen-test".into(),
@@ -172,6 +203,13 @@ mod tests {
             let env = resolve(&option.id, gateway);
             assert_eq!(env.as_ref(), Ok(&option.environment), "{}", option.id);
             assert_eq!(id_of(&option.environment), option.id);
+            if let Some(https) = &option.https_alternative {
+                let secure = options(gateway).into_iter().find(|o| &o.id == https);
+                assert!(
+                    secure.is_some_and(|o| o.endpoints.in_clear.is_empty()),
+                    "{https}"
+                );
+            }
         }
         let local = resolve("local", gateway).unwrap_or(Environment::Production);
         assert_eq!(

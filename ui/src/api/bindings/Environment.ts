@@ -4,4 +4,4 @@
  * A named target. The router path depends on the API family, so an environment is resolved to an
  * endpoint with [`Environment::endpoint`].
  */
-export type Environment = { "kind": "local", base_url: string, } | { "kind": "production" } | { "kind": "overseas" } | { "kind": "sandbox" } | { "kind": "qimen_test", legacy_path: boolean, } | { "kind": "provider_router", code: string, test: boolean, } | { "kind": "url", url: string, };
+export type Environment = { "kind": "local", base_url: string, } | { "kind": "production" } | { "kind": "production_https" } | { "kind": "overseas" } | { "kind": "sandbox" } | { "kind": "qimen_test", legacy_path: boolean, } | { "kind": "qimen_test_https" } | { "kind": "provider_router", code: string, test: boolean, } | { "kind": "url", url: string, };

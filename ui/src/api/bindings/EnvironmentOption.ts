@@ -10,4 +10,8 @@ export type EnvironmentOption = {
 /**
  * What a call names in `environment_id`.
  */
-id: string, label: Text, environment: Environment, endpoints: FamilyEndpoints, is_local: boolean, };
+id: string, label: Text, environment: Environment, endpoints: FamilyEndpoints, is_local: boolean, 
+/**
+ * The id of the same routers over https, offered beside a plain-http environment.
+ */
+https_alternative: string | null, };

@@ -19,6 +19,7 @@ import { ParamForm, type ConsoleFormValues } from "./ParamForm";
 import { buildCallInput, type ConsoleDraft } from "./callInput";
 import { NextStepStrip } from "./NextStepStrip";
 import { useShowError } from "../../components/errors";
+import { sessionInClear } from "../../components/environments";
 import { consoleView, useConsoleState, type ConsoleEdits, type ConsoleFormat, type ConsoleMode } from "./consoleState";
 
 const SIGN_METHODS: SignMethod[] = ["md5", "hmac", "hmac-sha256"];
@@ -41,6 +42,8 @@ export function ConsolePage() {
   const edit = (changes: Partial<ConsoleEdits>) => dispatch({ type: "edited", changes });
 
   const resultCard = useRef<HTMLDivElement>(null);
+  const environment = wb.environments.find((env) => env.id === environmentId);
+  const plainHttp = sessionInClear(environment, family, useSession);
 
   // When the result sits below the form (narrow windows), bring its top into view once it arrives.
   useEffect(() => {
@@ -256,6 +259,24 @@ export function ConsolePage() {
                 </Space>
               )}
             </Space>
+
+            {plainHttp && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginTop: 16 }}
+                data-testid="plain-http-warning"
+                message={t("console.plainHttpTitle")}
+                description={t("console.plainHttpBody")}
+                action={
+                  environment?.https_alternative ? (
+                    <Button size="small" onClick={() => wb.setEnvironmentId(environment.https_alternative ?? environmentId)}>
+                      {t("console.useHttps")}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            )}
 
             {sendError && (
               <Alert

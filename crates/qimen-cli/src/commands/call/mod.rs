@@ -16,7 +16,7 @@ use draft::{
 use qimen_core::client::{HttpExchange, Timings};
 use qimen_core::clock::{Clock, SystemClock};
 use qimen_core::errors::{explain, Explanation};
-use qimen_core::protocol::environment::Environment;
+use qimen_core::protocol::environment::{travels_in_clear, Environment};
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
@@ -106,6 +106,13 @@ struct CallReport<'a> {
 
 pub async fn run(args: &CallArgs) -> Result<ExitCode, Failure> {
     let (prepared, local) = prepare(args, &SystemClock)?;
+    if prepared.param("session").is_some() && travels_in_clear(&prepared.endpoint) {
+        eprintln!(
+            "warning: {} is plain http: the session crosses the network unencrypted. \
+             Use --env production-https or qimen-test-https for the same routers over https.",
+            prepared.endpoint
+        );
+    }
     let sent = send(&prepared, args.timeout, local).await?;
     let result = sent.parse();
     let explanation = explain(&result, args.lang);
