@@ -44,6 +44,8 @@ pub struct ListenerLimits {
     pub max_connections: usize,
     /// On shutdown, how long open connections get to finish.
     pub shutdown_grace: Duration,
+    /// The largest request head (request line and headers) read; a longer one is refused.
+    pub max_head_bytes: usize,
 }
 
 impl Default for ListenerLimits {
@@ -53,6 +55,8 @@ impl Default for ListenerLimits {
             body_timeout: Duration::from_secs(30),
             max_connections: 256,
             shutdown_grace: Duration::from_secs(2),
+            // hyper's own default: TOP GET calls carry every parameter in the query string.
+            max_head_bytes: 400 * 1024,
         }
     }
 }
@@ -184,6 +188,7 @@ pub fn serve(
                         let connection = hyper::server::conn::http1::Builder::new()
                             .timer(TokioTimer::new())
                             .header_read_timeout(limits.header_timeout)
+                            .max_buf_size(limits.max_head_bytes.max(8192))
                             .serve_connection(TokioIo::new(stream), service);
                         tokio::pin!(connection);
                         tokio::select! {

@@ -20,6 +20,7 @@ fn quick() -> ListenerLimits {
         body_timeout: Duration::from_millis(400),
         max_connections: 8,
         shutdown_grace: Duration::from_millis(300),
+        ..ListenerLimits::default()
     }
 }
 

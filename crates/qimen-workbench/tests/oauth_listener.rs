@@ -209,3 +209,34 @@ async fn it_times_out_or_is_cancelled_and_frees_the_port() {
         ListenerError::Cancelled
     );
 }
+
+/// A redirect sent to the listener under another host name (a page that rebinds its DNS name to
+/// 127.0.0.1) is refused by the shared listener's guard, and the real one is still captured.
+#[tokio::test]
+async fn a_redirect_under_a_foreign_host_name_is_refused() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let (l, redirect) = listener(Duration::from_secs(30)).await;
+    let mut stream = tokio::net::TcpStream::connect(l.local_addr())
+        .await
+        .expect("connects");
+    let request = format!(
+        "GET /cb?code=stolen&state={STATE} HTTP/1.1\r\nHost: attacker.example:{}\r\nConnection: close\r\n\r\n",
+        l.port()
+    );
+    stream.write_all(request.as_bytes()).await.expect("sent");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer).await;
+    assert!(answer.starts_with("HTTP/1.1 421"), "{answer}");
+    assert!(l.outcome().is_none(), "not captured");
+
+    let (status, _) = visit(
+        &browser(),
+        &format!("{redirect}?code=right0ne&state={STATE}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        code_of(&l.wait().await.expect("captured")).expose(),
+        "right0ne"
+    );
+}

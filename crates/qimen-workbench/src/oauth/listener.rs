@@ -3,9 +3,10 @@
 //! arrives with the right `state`, then answers the browser with a friendly page and closes.
 //!
 //! It must survive whatever else reaches the port: a wrong path or a wrong or missing `state` gets
-//! a 400 page and the listener keeps waiting; header blocks over 16 KiB, slow or malformed requests
-//! are refused by the HTTP layer (hyper, driven here directly so limits and shutdown are ours); at
-//! most [`MAX_CONNECTIONS`] connections are served at once. It stops on capture, on
+//! a 400 page and the listener keeps waiting. It is served by the one listener every loopback port of
+//! the app uses ([`qimen_server::listener`]): header blocks over 16 KiB, slow or malformed requests,
+//! foreign `Host`s and `Origin`s are refused there, idle connections are closed, at most
+//! [`MAX_CONNECTIONS`] are open at once, and shutdown is bounded. It stops on capture, on
 //! [`ListenerCancel::cancel`], or after the timeout (5 minutes by default).
 
 use super::capture::{explain_denied, read_redirect, Captured, MAX_REDIRECT_LEN};
@@ -14,15 +15,13 @@ use axum::extract::State;
 use axum::http::{header, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::service::TowerToHyperService;
 use qimen_core::text::Lang;
-use std::net::{Ipv4Addr, SocketAddr};
+use qimen_server::listener::{bind_loopback, serve, ListenerLimits};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::{watch, Notify};
-use tokio::task::JoinSet;
 
 /// How long a listener waits for the redirect by default.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5 * 60);
@@ -118,15 +117,13 @@ struct Shared {
 /// callback).
 pub async fn listen(config: ListenerConfig) -> Result<CallbackListener, ListenerError> {
     let port = config.port;
-    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
-        .await
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AddrInUse => ListenerError::PortInUse { port },
-            _ => ListenerError::Bind {
-                port,
-                reason: e.to_string(),
-            },
-        })?;
+    let listener = bind_loopback(port).await.map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => ListenerError::PortInUse { port },
+        _ => ListenerError::Bind {
+            port,
+            reason: e.to_string(),
+        },
+    })?;
     let addr = listener.local_addr().map_err(|e| ListenerError::Bind {
         port,
         reason: e.to_string(),
@@ -204,60 +201,35 @@ async fn run(
 ) {
     let app = Router::new().fallback(handle).with_state(shared.clone());
     let mut settled = shared.outcome.subscribe();
-    let (stop, stopped) = watch::channel(false);
-    let mut connections = JoinSet::new();
-    let deadline = tokio::time::sleep(timeout);
-    tokio::pin!(deadline);
-    loop {
-        tokio::select! {
-            _ = &mut deadline => {
-                settle(&shared, Err(ListenerError::TimedOut { after: timeout }));
-                break;
-            }
-            _ = cancel.0.notified() => {
-                settle(&shared, Err(ListenerError::Cancelled));
-                break;
-            }
-            // `shared` holds the sender, so `changed` only wakes on a new value: the capture.
-            _ = settled.changed() => break,
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) if connections.len() < MAX_CONNECTIONS => {
-                    connections.spawn(serve(stream, app.clone(), stopped.clone()));
-                }
-                // Over the limit: closed at once by dropping it.
-                Ok(_) => {}
-                // Out of file descriptors or a reset before accept: wait a moment, keep listening.
-                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
-            },
-            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+    let serving = match serve(listener, app, limits()) {
+        Ok(serving) => serving,
+        Err(_) => {
+            settle(&shared, Err(ListenerError::Stopped));
+            return;
         }
-    }
-    // The port is released at once; open connections get a moment to receive their page.
-    drop(listener);
-    let _ = stop.send(true);
-    let drained = async { while connections.join_next().await.is_some() {} };
-    let _ = tokio::time::timeout(CLOSE_GRACE, drained).await;
-    connections.abort_all();
-}
-
-async fn serve(stream: TcpStream, app: Router, mut stop: watch::Receiver<bool>) {
-    let mut builder = hyper::server::conn::http1::Builder::new();
-    builder
-        .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_READ_TIMEOUT)
-        .max_buf_size(MAX_HEAD_BYTES);
-    let connection = builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app));
-    tokio::pin!(connection);
-    let stopping = async move {
-        // The guard `wait_for` returns is dropped here, before anything else is awaited.
-        let _ = stop.wait_for(|s| *s).await.map(|_| ());
     };
     tokio::select! {
-        _ = connection.as_mut() => {}
-        _ = stopping => {
-            connection.as_mut().graceful_shutdown();
-            let _ = connection.await;
+        _ = tokio::time::sleep(timeout) => {
+            settle(&shared, Err(ListenerError::TimedOut { after: timeout }));
         }
+        _ = cancel.0.notified() => {
+            settle(&shared, Err(ListenerError::Cancelled));
+        }
+        // `shared` holds the sender, so `changed` only wakes on a new value: the capture.
+        _ = settled.changed() => {}
+    }
+    // The port is released at once; open connections get a moment to receive their page.
+    serving.shutdown().await;
+}
+
+/// The shared listener's limits, tightened for a port that only ever expects one browser redirect.
+fn limits() -> ListenerLimits {
+    ListenerLimits {
+        header_timeout: HEADER_READ_TIMEOUT,
+        max_connections: MAX_CONNECTIONS,
+        shutdown_grace: CLOSE_GRACE,
+        max_head_bytes: MAX_HEAD_BYTES,
+        ..ListenerLimits::default()
     }
 }
 
