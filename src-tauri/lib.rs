@@ -82,12 +82,6 @@ pub enum StartError {
     Launch(#[from] launch::LaunchError),
     #[error("{0}")]
     Keyring(String),
-    #[error("could not open the workbench data in {dir}: {message} ({code})")]
-    Workbench {
-        dir: String,
-        code: String,
-        message: String,
-    },
     #[error(transparent)]
     Tauri(#[from] tauri::Error),
 }
@@ -128,25 +122,44 @@ fn focus_main_window<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     }
 }
 
-/// Opens the workbench for this run: its data directory and the OS keyring (the workbench reports a
-/// keyring that does not answer, and the UI offers memory for this run instead).
-fn open_workbench(places: &launch::LaunchPlaces) -> Result<Workbench, StartError> {
+/// The workbench's config for this run: its data directory and the OS keyring (the workbench reports
+/// a keyring that does not answer, and the UI offers memory for this run instead).
+fn workbench_config(places: &launch::LaunchPlaces) -> Result<WorkbenchConfig, StartError> {
     let keyring = places
         .keyring_store()
         .map_err(|error| StartError::Keyring(error.to_string()))?;
     let secret_store: Arc<dyn SecretStore> = Arc::new(keyring);
-    Workbench::open(WorkbenchConfig {
+    Ok(WorkbenchConfig {
         data_dir: places.data_dir.clone(),
         secret_store,
         keyring_service: places.keyring_service(),
         clock: Arc::new(SystemClock),
         language: Lang::ZhCn,
     })
-    .map_err(|error| StartError::Workbench {
-        dir: places.data_dir.display().to_string(),
-        code: error.code,
-        message: error.message,
-    })
+}
+
+/// Opens the workbench and makes it the app's state; when its data cannot be opened, the window
+/// still opens on the recovery screen ([`commands::startup`]) instead of the app exiting.
+fn attach_workbench(
+    app: &tauri::AppHandle,
+    places: &launch::LaunchPlaces,
+) -> Result<(), StartError> {
+    match Workbench::open_or_explain(workbench_config(places)?) {
+        Ok(workbench) => {
+            app.manage(workbench);
+            commands::session::spawn_auto_refresh(app.clone());
+            commands::startup::opened(app);
+        }
+        Err(problem) => {
+            log::error!(
+                "the data cannot be opened: {} ({})",
+                problem.message.en,
+                problem.code
+            );
+            commands::startup::failed(app, *problem);
+        }
+    }
+    Ok(())
 }
 
 /// Starts the desktop app and blocks until its last window closes.
@@ -162,8 +175,8 @@ pub fn run() -> Result<(), StartError> {
                 places.data_dir.display(),
                 places.keyring_service()
             );
-            app.manage(open_workbench(&places)?);
-            commands::session::spawn_auto_refresh(app.handle().clone());
+            app.manage(commands::startup::StartupState::new(places.clone()));
+            attach_workbench(app.handle(), &places)?;
             Ok(())
         })
         .build(tauri::generate_context!())?;

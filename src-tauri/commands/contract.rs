@@ -9,6 +9,10 @@ ipc_contract! {
     app::app_info() -> "AppInfo";
     app::settings_set(input: "SettingsInput") -> "AppInfo";
     app::secrets_use_memory() -> "AppInfo";
+    /// Why the data could not be opened at start; null when it opened (the usual case).
+    startup::app_startup_problem() -> "StartupProblem | null";
+    /// Moves the damaged database aside (nothing deleted) and opens a fresh one; answers where the old file is.
+    startup::app_recover_data() -> "string";
     profiles::profiles_list() -> "ProfileView[]";
     profiles::profile_save(form: "ProfileForm") -> "ProfileView";
     profiles::profile_duplicate(id: "number") -> "ProfileView";

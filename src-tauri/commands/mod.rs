@@ -8,6 +8,7 @@ pub mod history;
 pub mod onboarding;
 pub mod profiles;
 pub mod session;
+pub mod startup;
 
 #[cfg(test)]
 mod contract_render;

@@ -137,7 +137,15 @@ async fn wait_for_port(port: u16) -> Step {
 
 /// Starts the built app for `scenario` on a fresh data directory and waits for the page to load.
 pub async fn launch(scenario: &str) -> Step<AppRun> {
-    start(scenario, fresh_scenario_dir(scenario)?).await
+    launch_prepared(scenario, |_| Ok(())).await
+}
+
+/// Starts the app on a fresh data directory that `prepare` has put files into first (a damaged
+/// database, an old version's data).
+pub async fn launch_prepared(scenario: &str, prepare: impl FnOnce(&Path) -> Step) -> Step<AppRun> {
+    let dir = fresh_scenario_dir(scenario)?;
+    prepare(&dir.join("data"))?;
+    start(scenario, dir).await
 }
 
 /// Starts the app again on the data directory (and keyring service) an earlier `launch` of the same
@@ -395,7 +403,16 @@ impl AppRun {
 /// Runs one scenario on a fresh app: on success its screenshot goes to docs/screenshots, on failure a
 /// screenshot of the failed state goes next to the scenario's logs, and the test fails with the step.
 pub async fn run_scenario(scenario: &'static str, body: impl AsyncFnOnce(&AppRun) -> Step) {
-    let app = match launch(scenario).await {
+    run_prepared_scenario(scenario, |_| Ok(()), body).await
+}
+
+/// [`run_scenario`] on a data directory `prepare` has put files into first.
+pub async fn run_prepared_scenario(
+    scenario: &'static str,
+    prepare: impl FnOnce(&Path) -> Step,
+    body: impl AsyncFnOnce(&AppRun) -> Step,
+) {
+    let app = match launch_prepared(scenario, prepare).await {
         Ok(app) => app,
         Err(failure) => panic!("{scenario}: launch failed: {failure}"),
     };

@@ -12,11 +12,12 @@ mod language;
 mod onboarding;
 mod profiles;
 mod qimen;
+mod recovery;
 mod secrets;
 mod security;
 mod session;
 
-use harness::run_scenario;
+use harness::{run_prepared_scenario, run_scenario};
 
 #[tokio::test]
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
@@ -94,4 +95,15 @@ async fn onboarding_tracker_step_survives_a_restart() {
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn onboarding_erp_crm_prepares_the_joint_test_call() {
     run_scenario("onboarding-crm", onboarding::crm_prepares_the_console).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_damaged_database_opens_the_recovery_screen_and_is_set_aside() {
+    run_prepared_scenario(
+        "recovery",
+        recovery::damage_the_database,
+        recovery::damaged_database_is_set_aside,
+    )
+    .await;
 }

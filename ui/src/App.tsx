@@ -12,6 +12,10 @@ import { pick } from "./i18n/pick";
 import { theme } from "./theme";
 import { WorkbenchProvider, useWorkbench } from "./state/workbench";
 import { AppShell } from "./shell/AppShell";
+import { RecoveryScreen } from "./shell/RecoveryScreen";
+import { useEffect, useState } from "react";
+import * as api from "./api/commands";
+import type { StartupProblem } from "./api/bindings/StartupProblem";
 
 function Themed() {
   const { language } = useWorkbench();
@@ -25,12 +29,38 @@ function Themed() {
   );
 }
 
+/** "checking" until the shell says whether the data opened; a problem shows the recovery screen. */
+type Startup = { kind: "checking" } | { kind: "ready" } | { kind: "problem"; problem: StartupProblem };
+
+function useStartup(): [Startup, () => void] {
+  const [startup, setStartup] = useState<Startup>({ kind: "checking" });
+  useEffect(() => {
+    let live = true;
+    api
+      .appStartupProblem()
+      .then((problem) => live && setStartup(problem ? { kind: "problem", problem } : { kind: "ready" }))
+      // A shell that cannot answer this cannot be recovered here either: go on to the app.
+      .catch(() => live && setStartup({ kind: "ready" }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return [startup, () => setStartup({ kind: "ready" })];
+}
+
 export function App() {
+  const [startup, recovered] = useStartup();
   return (
     <I18nextProvider i18n={i18n}>
-      <WorkbenchProvider>
-        <Themed />
-      </WorkbenchProvider>
+      {startup.kind === "problem" ? (
+        <ConfigProvider theme={theme}>
+          <RecoveryScreen problem={startup.problem} onRecovered={recovered} />
+        </ConfigProvider>
+      ) : startup.kind === "ready" ? (
+        <WorkbenchProvider>
+          <Themed />
+        </WorkbenchProvider>
+      ) : null}
     </I18nextProvider>
   );
 }

@@ -36,6 +36,7 @@ import type { SessionStatus } from "./bindings/SessionStatus";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SignCompareInput } from "./bindings/SignCompareInput";
 import type { SignComparison } from "./bindings/SignComparison";
+import type { StartupProblem } from "./bindings/StartupProblem";
 import type { StepStateInput } from "./bindings/StepStateInput";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
 import type { TaobaokeFigures } from "./bindings/TaobaokeFigures";
@@ -46,6 +47,12 @@ import type { UiLanguage } from "./bindings/UiLanguage";
 export const appInfo = () => call<AppInfo>("app_info");
 export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set", { input });
 export const secretsUseMemory = () => call<AppInfo>("secrets_use_memory");
+
+// startup
+/** Why the data could not be opened at start; null when it opened (the usual case). */
+export const appStartupProblem = () => call<StartupProblem | null>("app_startup_problem");
+/** Moves the damaged database aside (nothing deleted) and opens a fresh one; answers where the old file is. */
+export const appRecoverData = () => call<string>("app_recover_data");
 
 // profiles
 export const profilesList = () => call<ProfileView[]>("profiles_list");

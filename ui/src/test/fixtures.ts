@@ -237,6 +237,7 @@ export const emptyHistory: HistoryPage = { items: [], total: 0, offset: 0, limit
 /** The answers every screen needs at start, plus the test's own. */
 export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo()): RecordedCall[] {
   return installBackend({
+    app_startup_problem: () => null,
     app_info: () => info,
     profiles_list: () => [demoProfile],
     environments_list: () => environments,

@@ -2,8 +2,10 @@
 //! in memory for this run when no keyring is available.
 
 mod ipc;
+mod startup;
 
 pub use ipc::{AppInfo, SettingsInput};
+pub use startup::StartupProblem;
 
 use crate::error::WorkbenchError;
 use crate::secrets::{probe, MemoryStore, SecretStore};

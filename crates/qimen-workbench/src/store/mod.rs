@@ -18,6 +18,7 @@ mod migrate;
 mod onboarding;
 mod profile;
 mod profile_rows;
+mod recovery;
 mod sessions;
 mod settings;
 
@@ -34,6 +35,7 @@ pub use onboarding::{
     LOGIN_NAME_MAX_CHARS,
 };
 pub use profile::{Profile, ProfileError, ProfileErrors, ProfileInput, ProfileRole};
+pub use recovery::set_aside_database;
 pub use sessions::{SessionRecord, SessionSource};
 pub use settings::{Settings, DEFAULT_HISTORY_RETENTION, MAX_HISTORY_RETENTION};
 
