@@ -4,6 +4,8 @@
 use qimen_server::gateway::apis::{WDT_DEMO_APP_SECRET, WDT_DEMO_SECRET};
 use qimen_server::gateway::config::DEMO_ERP_SECRET;
 
+use std::path::{Path, PathBuf};
+
 use crate::console::send_and_read_verdict;
 use crate::harness::{ensure, AppRun, Step};
 
@@ -43,5 +45,42 @@ pub async fn secrets_never_shown(app: &AppRun) -> Step {
         assert_no_secret_in_page(app, &format!("on the {tab} tab")).await?;
     }
     app.click_labelled("签名").await?;
-    app.scroll_to_test_id("result").await
+    app.scroll_to_test_id("result").await?;
+    assert_no_secret_in_files(app)
+}
+
+/// Every file the run wrote (the database and its WAL, the app's log under the XDG data folder,
+/// the window state) holds no demo secret.
+fn assert_no_secret_in_files(app: &AppRun) -> Step {
+    let scenario = app.data_dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut files = Vec::new();
+    collect_files(&app.data_dir, &mut files)?;
+    collect_files(&scenario.join("xdg-data"), &mut files)?;
+    collect_files(&scenario.join("xdg-config"), &mut files)?;
+    let logs = files.iter().filter(|f| f.extension().is_some_and(|e| e == "log")).count();
+    ensure(logs > 0, || format!("the app wrote no log among {files:?}"))?;
+    for file in &files {
+        let bytes = std::fs::read(file)?;
+        for secret in DEMO_SECRETS {
+            ensure(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), || {
+                format!("{} holds a demo secret ({} chars)", file.display(), secret.len())
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Step {
+    if !dir.exists() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
