@@ -52,19 +52,33 @@ pub async fn secrets_never_shown(app: &AppRun) -> Step {
 /// Every file the run wrote (the database and its WAL, the app's log under the XDG data folder,
 /// the window state) holds no demo secret.
 fn assert_no_secret_in_files(app: &AppRun) -> Step {
-    let scenario = app.data_dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    let scenario = app
+        .data_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
     let mut files = Vec::new();
     collect_files(&app.data_dir, &mut files)?;
     collect_files(&scenario.join("xdg-data"), &mut files)?;
     collect_files(&scenario.join("xdg-config"), &mut files)?;
-    let logs = files.iter().filter(|f| f.extension().is_some_and(|e| e == "log")).count();
+    let logs = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "log"))
+        .count();
     ensure(logs > 0, || format!("the app wrote no log among {files:?}"))?;
     for file in &files {
         let bytes = std::fs::read(file)?;
         for secret in DEMO_SECRETS {
-            ensure(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), || {
-                format!("{} holds a demo secret ({} chars)", file.display(), secret.len())
-            })?;
+            ensure(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                || {
+                    format!(
+                        "{} holds a demo secret ({} chars)",
+                        file.display(),
+                        secret.len()
+                    )
+                },
+            )?;
         }
     }
     Ok(())
