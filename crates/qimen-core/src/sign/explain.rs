@@ -69,7 +69,7 @@ const MIN_SEARCHED_SECRET_LEN: usize = 8;
 
 /// `text` with any occurrence of the secret replaced by its mask. A secret that a user pasted into
 /// a parameter by mistake must not reach the screen through the explanation either.
-fn hide_secret_in(text: &str, secret: &str) -> String {
+pub(crate) fn hide_secret_in(text: &str, secret: &str) -> String {
     if secret.chars().count() >= MIN_SEARCHED_SECRET_LEN && text.contains(secret) {
         text.replace(secret, &mask(secret))
     } else {

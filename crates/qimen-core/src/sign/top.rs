@@ -118,24 +118,30 @@ pub fn string_to_sign_with(params: &Params, body: Option<&str>, blanks: BlankVal
 
 /// Digests an already built `S` with the method's rule; upper-case hex.
 pub fn digest(s: &str, secret: &str, method: SignMethod) -> String {
+    digest_bytes(s.as_bytes(), secret, method)
+}
+
+/// [`digest`] over `S` already turned into bytes: the rule digests UTF-8, and a diagnosis tries
+/// other encodings a misconfigured sender may have used.
+pub fn digest_bytes(s: &[u8], secret: &str, method: SignMethod) -> String {
     match method {
         SignMethod::Md5 => {
             let mut md5 = Md5::new();
             md5.update(secret.as_bytes());
-            md5.update(s.as_bytes());
+            md5.update(s);
             md5.update(secret.as_bytes());
             hex::encode_upper(md5.finalize())
         }
         SignMethod::Hmac => {
             let mut mac = <Hmac<Md5> as KeyInit>::new_from_slice(secret.as_bytes())
                 .expect("HMAC accepts keys of any length");
-            mac.update(s.as_bytes());
+            mac.update(s);
             hex::encode_upper(mac.finalize().into_bytes())
         }
         SignMethod::HmacSha256 => {
             let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret.as_bytes())
                 .expect("HMAC accepts keys of any length");
-            mac.update(s.as_bytes());
+            mac.update(s);
             hex::encode_upper(mac.finalize().into_bytes())
         }
     }

@@ -97,7 +97,12 @@ pub enum WdtDropReason {
     NotInCrmFieldList,
 }
 
-fn wdt_drop_reason(key: &str, value: &str, flavour: WdtFlavour) -> Option<WdtDropReason> {
+/// The rule for one top-level parameter: `None` when it is part of SER, otherwise why not.
+pub(crate) fn wdt_drop_reason(
+    key: &str,
+    value: &str,
+    flavour: WdtFlavour,
+) -> Option<WdtDropReason> {
     if WDT_EXCLUDED_KEYS.contains(&key) {
         Some(WdtDropReason::ExcludedByWdt)
     } else if flavour == WdtFlavour::OfficialCrm && !CRM_SIGNED_FIELDS.contains(&key) {
@@ -179,7 +184,8 @@ pub fn explain_wdt(params: &Params, wdt_secret: &str, flavour: WdtFlavour) -> Wd
     }
 }
 
-fn wdt_digest(ser: &str, wdt_secret: &str) -> String {
+/// `wdt_sign` of an already built SER: lower-case hex md5 with the secret at both ends.
+pub(crate) fn wdt_digest(ser: &str, wdt_secret: &str) -> String {
     let mut md5 = Md5::new();
     md5.update(wdt_secret.as_bytes());
     md5.update(ser.as_bytes());
@@ -220,7 +226,7 @@ fn signed_parts(
 
 /// Appends a string value: decoded and serialised when it holds a JSON object or array, as is
 /// otherwise. Returns whether it was decoded.
-fn append_text(out: &mut String, text: &str) -> bool {
+pub(crate) fn append_text(out: &mut String, text: &str) -> bool {
     match json_container(text) {
         Some(value) => {
             append_json(out, &value);

@@ -1,0 +1,133 @@
+//! A request as another system sent it: a customer's ERP plugin, a WMS, a script on an official SDK.
+//!
+//! The workbench builds its own calls with [`crate::call`]; a captured request is the opposite, read
+//! from what a support engineer has in hand (a URL from a log, a curl line, a raw HTTP dump, a query
+//! string plus a body, an SDK log line) and kept exactly as sent, so that it can be diagnosed
+//! ([`crate::diagnose`]) and replayed byte for byte.
+//!
+//! [`parse`] reads the text; the types here are what every reader produces.
+
+mod parse;
+
+pub use parse::{parse, CaptureProblem, ProblemKind, TextPosition, MAX_PASTE_BYTES};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::sign::Params;
+
+/// Where a parameter travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamPlace {
+    /// In the URL's query string.
+    Query,
+    /// In an `application/x-www-form-urlencoded` body.
+    Form,
+}
+
+/// The kind of text a request was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CaptureSource {
+    Url,
+    Curl,
+    RawHttp,
+    QueryAndBody,
+    SdkLog,
+}
+
+/// One parameter, decoded and as it was on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CapturedParam {
+    pub name: String,
+    /// The value after percent-decoding (`+` as a space in a form body).
+    pub value: String,
+    /// The value exactly as it appeared on the wire, still encoded.
+    pub raw: String,
+    pub place: ParamPlace,
+}
+
+/// A request exactly as it was sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct CapturedRequest {
+    pub source: CaptureSource,
+    /// `GET` or `POST` (upper case), as sent.
+    pub http_method: String,
+    /// `scheme://host[:port]/path` without the query; `None` when only a query string was given.
+    pub url: Option<String>,
+    /// The query string as sent (no leading `?`), byte for byte; empty when there was none.
+    pub raw_query: String,
+    /// Every parameter in the order it was sent: the query's first, then the form body's.
+    /// A repeated name appears once per occurrence.
+    pub params: Vec<CapturedParam>,
+    /// Request headers as sent (name as written, value trimmed), in order.
+    pub headers: Vec<(String, String)>,
+    /// The body as sent, byte for byte (a form body too); `None` when there was none.
+    pub body: Option<String>,
+    /// The body's `Content-Type`, when one was given.
+    pub content_type: Option<String>,
+    /// When the request was sent, from a `Date` header or the log line's time; `None` when the
+    /// input does not say.
+    #[ts(type = "string | null")]
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+impl CapturedRequest {
+    /// The first value of a parameter, wherever it travelled.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.value.as_str())
+    }
+
+    /// Names sent more than once, each once, in order of first appearance.
+    pub fn repeated_names(&self) -> Vec<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut repeated: Vec<&str> = Vec::new();
+        for p in &self.params {
+            if seen.contains(&p.name.as_str()) {
+                if !repeated.contains(&p.name.as_str()) {
+                    repeated.push(&p.name);
+                }
+            } else {
+                seen.push(&p.name);
+            }
+        }
+        repeated
+    }
+
+    /// The parameters by name, as a signer sees them: for a repeated name the last value wins,
+    /// as it does in the SDKs' maps.
+    pub fn params_map(&self) -> Params {
+        self.params
+            .iter()
+            .map(|p| (p.name.clone(), p.value.clone()))
+            .collect()
+    }
+
+    /// Whether the body is a form of parameters rather than a raw (Qimen XML/JSON) body.
+    pub fn body_is_form(&self) -> bool {
+        self.content_type
+            .as_deref()
+            .is_some_and(|ct| ct.to_ascii_lowercase().contains("x-www-form-urlencoded"))
+    }
+
+    /// The body the platform signs: a raw body (not a form), when there is one.
+    pub fn signed_body(&self) -> Option<&str> {
+        if self.body_is_form() {
+            None
+        } else {
+            self.body.as_deref().filter(|b| !b.is_empty())
+        }
+    }
+
+    /// A header's value by name, ignoring case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
