@@ -11,6 +11,7 @@ mod error;
 
 pub use error::ClientError;
 
+use crate::captured::CapturedRequest;
 use crate::protocol::request::PreparedRequest;
 use crate::protocol::response::{parse_response, ApiResult};
 use reqwest::header::CONTENT_TYPE;
@@ -129,17 +130,60 @@ impl HttpClient {
 
     /// POSTs the request and reads the whole answer (up to the size cap).
     pub async fn send(&self, req: &PreparedRequest) -> Result<HttpExchange, ClientError> {
-        let url = checked_url(req)?;
+        let url = checked_url(&req.endpoint, &sent_url(req))?;
         let (content_type, body) = match &req.body {
             Some(raw) => (raw.content_type.clone(), raw.text.clone()),
             None => (FORM_CONTENT_TYPE.to_string(), encode_pairs(&req.form)),
         };
+        self.exchange(reqwest::Method::POST, url, Some(content_type), Some(body))
+            .await
+    }
+
+    /// Sends a request exactly as another system built it ("as sent"): its HTTP method, its query
+    /// string and body byte for byte, its content type, to `endpoint` (the chosen environment's
+    /// router) instead of the address it was captured from. Nothing is added, reordered or signed.
+    pub async fn send_as_sent(
+        &self,
+        request: &CapturedRequest,
+        endpoint: &str,
+    ) -> Result<HttpExchange, ClientError> {
+        let url = checked_url(endpoint, &as_sent_url(request, endpoint))?;
+        let method = match request.http_method.as_str() {
+            "GET" => reqwest::Method::GET,
+            "POST" => reqwest::Method::POST,
+            other => reqwest::Method::from_bytes(other.as_bytes()).map_err(|_| {
+                ClientError::InvalidUrl {
+                    url: endpoint.to_string(),
+                    reason: format!("the HTTP method {other:?} cannot be sent"),
+                }
+            })?,
+        };
+        self.exchange(
+            method,
+            url,
+            request.content_type.clone(),
+            request.body.clone(),
+        )
+        .await
+    }
+
+    /// One exchange: sends, then reads the whole answer (up to the size cap) with timings.
+    async fn exchange(
+        &self,
+        method: reqwest::Method,
+        url: url::Url,
+        content_type: Option<String>,
+        body: Option<String>,
+    ) -> Result<HttpExchange, ClientError> {
         let started = Instant::now();
-        let mut response = self
-            .inner
-            .post(url.clone())
-            .header(CONTENT_TYPE, content_type)
-            .body(body)
+        let mut builder = self.inner.request(method, url.clone());
+        if let Some(content_type) = content_type {
+            builder = builder.header(CONTENT_TYPE, content_type);
+        }
+        if let Some(body) = body {
+            builder = builder.body(body);
+        }
+        let mut response = builder
             .send()
             .await
             .map_err(|e| self.transport_error(e, &url))?;
@@ -214,6 +258,17 @@ fn encode_pairs(pairs: &[(String, String)]) -> String {
         .finish()
 }
 
+/// The URL a captured request is replayed at: `endpoint`, then the request's own query string byte
+/// for byte.
+pub fn as_sent_url(request: &CapturedRequest, endpoint: &str) -> String {
+    let endpoint = endpoint.trim();
+    if request.raw_query.is_empty() {
+        return endpoint.to_string();
+    }
+    let joiner = if endpoint.contains('?') { '&' } else { '?' };
+    format!("{endpoint}{joiner}{}", request.raw_query)
+}
+
 /// A proxy address with any `user:password@` replaced, so it can appear in a message.
 fn without_credentials(proxy: &str) -> String {
     let Some(at) = proxy.rfind('@') else {
@@ -224,12 +279,12 @@ fn without_credentials(proxy: &str) -> String {
 }
 
 /// The URL to send to, or an error naming the endpoint (never the query, which may hold a session).
-fn checked_url(req: &PreparedRequest) -> Result<url::Url, ClientError> {
+fn checked_url(endpoint: &str, full: &str) -> Result<url::Url, ClientError> {
     let invalid = |reason: &str| ClientError::InvalidUrl {
-        url: req.endpoint.clone(),
+        url: endpoint.to_string(),
         reason: reason.to_string(),
     };
-    let url = url::Url::parse(&sent_url(req)).map_err(|e| invalid(&e.to_string()))?;
+    let url = url::Url::parse(full).map_err(|e| invalid(&e.to_string()))?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(invalid("only http:// and https:// addresses can be called"));
     }

@@ -72,8 +72,8 @@ fn a_bad_proxy_is_named_without_its_password() {
 #[test]
 fn bad_addresses_are_refused_before_sending() {
     for endpoint in ["not a url", "ftp://example.com/router/rest", "", "http://"] {
-        let err = checked_url(&request(endpoint, &[("session", "6201b07f4e1a0b5ZZ")]))
-            .expect_err(endpoint);
+        let req = request(endpoint, &[("session", "6201b07f4e1a0b5ZZ")]);
+        let err = checked_url(&req.endpoint, &sent_url(&req)).expect_err(endpoint);
         match &err {
             ClientError::InvalidUrl { url, .. } => assert_eq!(url, endpoint),
             other => panic!("expected InvalidUrl for {endpoint:?}, got {other:?}"),
