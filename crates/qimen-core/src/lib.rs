@@ -15,9 +15,11 @@
 //! | [`errors`] | the catalogue of platform codes and sub-codes with cause and remedy in zh-CN and en |
 //! | [`platform`] | the platform's constants (旺店通's AppKey and router codes, token APIs, partner id, Taobaoke packages), defined once |
 //! | [`client`] | sending a prepared request over HTTP(S) with timeouts, a size cap and timings |
+//! | [`bundle`] | reproduction bundles: calls with their answers and diagnoses in a shareable `.qimen.json` file, never a token |
 //! | [`captured`] | a request as another system sent it, read from a pasted URL, curl command, raw HTTP request, query string and body, or SDK log line |
 //! | [`diagnose`] | why a captured request's `sign` fails: the deviations that reproduce it, timestamp window, missing system parameters, 旺店通 `wdt_sign`, side-by-side rows |
 
+pub mod bundle;
 pub mod call;
 pub mod captured;
 pub mod client;

@@ -95,6 +95,21 @@ pub fn constant_time_eq_hex(a: &str, b: &str) -> bool {
     constant_time_eq(&a.to_ascii_uppercase(), &b.to_ascii_uppercase())
 }
 
+/// The parameters of a request that carry a token or a secret and are masked wherever the request
+/// is kept or shown: the session and `client_secret` always, the OAuth `code` and `refresh_token`
+/// when the request is the token API (or an OAuth token form) that spends them.
+pub fn token_param_names(method: Option<&str>, grant_type: Option<&str>) -> Vec<&'static str> {
+    use crate::platform::{TOKEN_CREATE, TOKEN_REFRESH};
+    let mut keys = vec!["session", "client_secret"];
+    if method == Some(TOKEN_CREATE) || grant_type == Some("authorization_code") {
+        keys.push("code");
+    }
+    if method == Some(TOKEN_REFRESH) || grant_type == Some("refresh_token") {
+        keys.push("refresh_token");
+    }
+    keys
+}
+
 /// The names under which an answer hands out a token.
 pub const TOKEN_FIELDS: [&str; 3] = ["access_token", "refresh_token", "session"];
 

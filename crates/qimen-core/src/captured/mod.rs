@@ -8,6 +8,7 @@
 //! [`parse`] reads the text; the types here are what every reader produces.
 
 mod parse;
+mod redact;
 
 pub use parse::{parse, CaptureProblem, ProblemKind, TextPosition, MAX_PASTE_BYTES};
 

@@ -44,17 +44,18 @@ pub use inbound::diagnose_inbound;
 
 use crate::call::is_wdt_method;
 use crate::captured::CapturedRequest;
+use crate::sensitive::mask_each;
 use crate::sign::explain::mask_signed_string;
 use crate::sign::{is_blank, top as rule, SignMethod, WdtFlavour};
 use crate::text::Text;
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The key of the row that compares the bodies, always the last row.
 pub const BODY_ROW_KEY: &str = "(body)";
 
 /// One reason a sign does not check, or one other problem of the request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Cause {
     /// Stable id.
     pub id: CauseId,
@@ -69,7 +70,7 @@ pub struct Cause {
 /// One parameter of the string to sign as the platform reads it, next to the sender's reading.
 /// A side without a value (`null`) does not have the parameter in its string. Values never show
 /// a secret in clear.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct SignedRow {
     /// The parameter name, or [`BODY_ROW_KEY`] for the body.
     pub key: String,
@@ -81,7 +82,7 @@ pub struct SignedRow {
 }
 
 /// The check of 旺店通's `wdt_sign`, beside the Qimen `sign`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct WdtDiagnosis {
     /// The rule the method uses.
     pub flavour: WdtFlavour,
@@ -98,7 +99,7 @@ pub struct WdtDiagnosis {
 }
 
 /// The verdict on a request's signature, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Diagnosis {
     /// The `sign` sent is the one the platform's rule computes with this secret. Timestamp and
@@ -118,6 +119,36 @@ pub struct Diagnosis {
     pub rows: Vec<SignedRow>,
     /// The `wdt_sign` check, for a 旺店通 method that carries one and a 旺店通 secret to check it.
     pub wdt: Option<WdtDiagnosis>,
+}
+
+impl SignedRow {
+    fn masking(&self, tokens: &[String]) -> SignedRow {
+        let hide = |v: &Option<String>| v.clone().map(|v| mask_each(v, tokens));
+        SignedRow {
+            key: self.key.clone(),
+            platform: hide(&self.platform),
+            customer: hide(&self.customer),
+        }
+    }
+}
+
+impl Diagnosis {
+    /// A copy with each of `tokens` (the session the request sent, say) masked wherever the
+    /// diagnosis quotes a value, for keeping or sharing it.
+    pub fn masking(&self, tokens: &[String]) -> Diagnosis {
+        let mut out = self.clone();
+        out.string_to_sign_masked = mask_each(out.string_to_sign_masked, tokens);
+        out.rows = self.rows.iter().map(|r| r.masking(tokens)).collect();
+        for cause in out.causes.iter_mut() {
+            cause.detail = cause.detail.take().map(|d| mask_each(d, tokens));
+        }
+        if let Some(wdt) = out.wdt.as_mut() {
+            wdt.string_to_sign_masked =
+                mask_each(std::mem::take(&mut wdt.string_to_sign_masked), tokens);
+            wdt.rows = wdt.rows.iter().map(|r| r.masking(tokens)).collect();
+        }
+        out
+    }
 }
 
 /// Diagnoses a request as it was sent, with the caller's AppSecret, at `now` (the reference time

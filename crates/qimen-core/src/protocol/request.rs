@@ -5,8 +5,8 @@
 
 use super::ApiFamily;
 use crate::clock::{format_gmt8, Clock};
-use crate::platform::{PARTNER_ID, TOKEN_CREATE, TOKEN_REFRESH};
-use crate::sensitive::{mask, tokens_in, SecretString};
+use crate::platform::PARTNER_ID;
+use crate::sensitive::{mask, token_param_names, tokens_in, SecretString};
 use crate::sign::explain::explain_top;
 use crate::sign::{is_blank, Params, SignExplanation, SignMethod};
 use serde::{Deserialize, Serialize};
@@ -173,16 +173,7 @@ impl PreparedRequest {
     /// `authorization_code` grant), the refresh token of `taobao.top.auth.token.refresh` (or of a
     /// `refresh_token` grant).
     pub fn token_params(&self) -> Vec<&'static str> {
-        let mut keys = vec!["session", "client_secret"];
-        let method = self.param("method");
-        let grant = self.param("grant_type");
-        if method == Some(TOKEN_CREATE) || grant == Some("authorization_code") {
-            keys.push("code");
-        }
-        if method == Some(TOKEN_REFRESH) || grant == Some("refresh_token") {
-            keys.push("refresh_token");
-        }
-        keys
+        token_param_names(self.param("method"), self.param("grant_type"))
     }
 
     /// Every token to mask around this request: the values it sends under [`Self::token_params`],
@@ -366,6 +357,7 @@ fn validate(spec: &CallSpec, secret: &SecretString) -> Result<(), RequestError> 
 mod tests {
     use super::*;
     use crate::clock::FixedClock;
+    use crate::platform::{TOKEN_CREATE, TOKEN_REFRESH};
     use crate::sign::sign_top;
 
     #[test]

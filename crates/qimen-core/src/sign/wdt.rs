@@ -52,7 +52,7 @@ pub const CRM_SIGNED_FIELDS: [&str; 9] = [
 pub const WDT_EXCLUDED_KEYS: [&str; 2] = ["wdt_sign", "wdt3_customer_id"];
 
 /// Which `wdt_sign` rule an API uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum WdtFlavour {
     /// 旺店通 custom APIs (企业版 `hu3cgwt0tc.wdt.*`, 旗舰版 `wdt.*`).
