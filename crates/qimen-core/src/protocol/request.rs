@@ -28,6 +28,10 @@ pub const SYSTEM_PARAMS: [&str; 12] = [
     "customerId",
 ];
 
+/// System parameters a user may still give among the parameters, to reproduce another system's call:
+/// a fixed `timestamp` instead of now, and `partner_id` instead of the workbench's own.
+pub const OVERRIDABLE_PARAMS: [&str; 2] = ["timestamp", "partner_id"];
+
 /// A raw body that travels as-is (and is part of the signature).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawBody {
@@ -107,7 +111,7 @@ pub enum RequestError {
     MissingSecret,
     #[error("format: \"{0}\" must be json or xml")]
     BadFormat(String),
-    #[error("params: \"{0}\" is a system parameter; set it in its own field instead")]
+    #[error("params: \"{0}\" is a system parameter the workbench sets from the profile and the form (method, AppKey, session, sign method, format); change it there, or use 复现请求 / Reproduce to send a request exactly as another system built it")]
     SystemParamInParams(String),
     #[error("body: a Qimen standard call needs an XML body starting with <request>")]
     MissingBody,
@@ -255,14 +259,21 @@ pub fn prepare(
     let mut system = Params::new();
     system.insert("method".into(), spec.method.trim().into());
     system.insert("app_key".into(), spec.app_key.trim().into());
-    system.insert("timestamp".into(), format_gmt8(clock.now()));
+    let given = |key: &str| spec.params.get(key).filter(|v| !is_blank(v)).cloned();
+    system.insert(
+        "timestamp".into(),
+        given("timestamp").unwrap_or_else(|| format_gmt8(clock.now())),
+    );
     system.insert(
         "v".into(),
         spec.version.clone().unwrap_or_else(|| "2.0".into()),
     );
     system.insert("sign_method".into(), spec.sign_method.as_param().into());
     system.insert("format".into(), format);
-    system.insert("partner_id".into(), PARTNER_ID.into());
+    system.insert(
+        "partner_id".into(),
+        given("partner_id").unwrap_or_else(|| PARTNER_ID.into()),
+    );
     if spec.simplify {
         system.insert("simplify".into(), "true".into());
     }
@@ -283,7 +294,7 @@ pub fn prepare(
     let business: Params = spec
         .params
         .iter()
-        .filter(|(k, v)| !is_blank(k) && !is_blank(v))
+        .filter(|(k, v)| !is_blank(k) && !is_blank(v) && !OVERRIDABLE_PARAMS.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
 
@@ -338,7 +349,7 @@ fn validate(spec: &CallSpec, secret: &SecretString) -> Result<(), RequestError> 
     if let Some(key) = spec
         .params
         .keys()
-        .find(|k| SYSTEM_PARAMS.contains(&k.as_str()))
+        .find(|k| SYSTEM_PARAMS.contains(&k.as_str()) && !OVERRIDABLE_PARAMS.contains(&k.as_str()))
     {
         return Err(RequestError::SystemParamInParams(key.clone()));
     }
@@ -501,5 +512,28 @@ mod tests {
             prepare(&spec, "u", &empty, &clock()).unwrap_err(),
             RequestError::MissingSecret
         );
+    }
+
+    #[test]
+    fn a_given_timestamp_and_partner_id_replace_the_workbench_s_own() {
+        // A customer's call reproduced: its own time and partner id, so its sign can match.
+        let secret = SecretString::from(crate::sign::vectors::EXAMPLE_A_SECRET);
+        let mut spec = CallSpec::new(ApiFamily::Top, "taobao.item.seller.get", "12345678");
+        spec.params
+            .insert("timestamp".into(), "2016-01-01 12:00:00".into());
+        spec.params
+            .insert("partner_id".into(), "top-sdk-java-20160101".into());
+        let prepared = prepare(&spec, "u", &secret, &clock()).unwrap();
+        assert_eq!(prepared.param("timestamp"), Some("2016-01-01 12:00:00"));
+        assert_eq!(prepared.param("partner_id"), Some("top-sdk-java-20160101"));
+        // Once each: they travel as system parameters, not again among the business ones.
+        let all: Vec<&str> = prepared
+            .query
+            .iter()
+            .chain(prepared.form.iter())
+            .map(|(k, _)| k.as_str())
+            .filter(|k| *k == "timestamp" || *k == "partner_id")
+            .collect();
+        assert_eq!(all.len(), 2);
     }
 }
