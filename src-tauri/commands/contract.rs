@@ -31,6 +31,22 @@ ipc_contract! {
     history::history_resend(id: "number") -> "CallOutcome";
     /// The shell asks the user where to save (native dialog) and writes the full body; null when cancelled.
     history::response_save(history_id: "number") -> "string | null";
+    /// History entries as calls to reproduce or export (answers included, tokens masked).
+    history::history_bundle(ids: "number[]") -> "BundleCall[]";
+    /// The console call that sends a history entry again, to open it in the console.
+    history::history_call_input(id: "number") -> "CallInput";
+    /// A pasted request (URL, curl, raw HTTP, SDK log line) or bundle, as calls to reproduce.
+    repro::repro_open(text: "string") -> "ReproOpened";
+    /// The sign checked with a profile's AppSecret or one typed for this check only.
+    repro::repro_diagnose(input: "ReproDiagnoseInput") -> "Diagnosis";
+    /// Sends the request as sent, or re-signed with a profile, and explains the answer.
+    repro::repro_replay(input: "ReproReplayInput") -> "ReproReplay";
+    /// The bundle file's text for these calls (for the clipboard).
+    repro::repro_bundle_text(input: "ReproExportInput") -> "string";
+    /// Asks where to save (native dialog) and writes the bundle; the path is null when cancelled.
+    repro::repro_export(input: "ReproExportInput") -> "ReproSaved";
+    /// Asks for a bundle file (native dialog) and opens it; null when cancelled.
+    repro::repro_open_file() -> "ReproOpened | null";
     onboarding::catalog_app_types() -> "AppTypeCatalog";
     onboarding::onboarding_recommend(questionnaire: "Questionnaire") -> "QuestionnaireResult";
     onboarding::catalog_taobaoke() -> "TaobaokeCatalogView";

@@ -7,6 +7,10 @@ use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use super::dialogs::pick;
+use qimen_core::bundle::BundleCall;
+use qimen_workbench::calls::CallInput;
+
 #[tauri::command]
 pub async fn history_list(
     workbench: State<'_, Workbench>,
@@ -49,21 +53,35 @@ pub async fn response_save(
     workbench: State<'_, Workbench>,
     history_id: i64,
 ) -> Result<Option<String>, IpcError> {
-    let (chosen, picked) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_file_name(format!("response-{history_id}.txt"))
-        .save_file(move |path| {
-            // The receiver only goes away when the command itself was dropped; nothing to tell then.
-            let _ = chosen.send(path);
-        });
-    let Ok(Some(file)) = picked.await else {
-        return Ok(None);
-    };
-    // On desktop the dialog always answers a file-system path; anything else cannot be written to.
-    let Ok(path) = file.into_path() else {
+    let Some(path) = pick(|chosen| {
+        app.dialog()
+            .file()
+            .set_file_name(format!("response-{history_id}.txt"))
+            .save_file(move |path| {
+                // The receiver only goes away when the command itself was dropped.
+                let _ = chosen.send(path);
+            })
+    })
+    .await
+    else {
         return Ok(None);
     };
     workbench.response_save(history_id, &path).await?;
     Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn history_bundle(
+    workbench: State<'_, Workbench>,
+    ids: Vec<i64>,
+) -> Result<Vec<BundleCall>, IpcError> {
+    workbench.history_bundle(ids).await
+}
+
+#[tauri::command]
+pub async fn history_call_input(
+    workbench: State<'_, Workbench>,
+    id: i64,
+) -> Result<CallInput, IpcError> {
+    workbench.history_call_input(id).await
 }

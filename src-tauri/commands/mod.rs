@@ -4,9 +4,11 @@
 
 pub mod app;
 pub mod calls;
+mod dialogs;
 pub mod history;
 pub mod onboarding;
 pub mod profiles;
+pub mod repro;
 pub mod session;
 pub mod startup;
 

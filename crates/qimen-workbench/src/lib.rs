@@ -31,6 +31,7 @@
 //! | [`calls`] | the console: environments, the API catalogue, a call signed with a profile, preview, send, `curl`, sign comparison |
 //! | [`history`] | history list, search, detail, re-send, saving a response |
 //! | [`session`] | session capture over [`oauth`]: listener, app window, paste, manual, refresh |
+//! | [`repro`] | 复现请求: a customer's pasted request or a bundle read, its sign diagnosed, replayed as sent or re-signed, calls exported as a bundle |
 //! | [`onboarding`] | the onboarding guide: its pure reasoning ([`onboarding::guide`]) and its commands |
 
 pub mod api_docs;
@@ -46,6 +47,7 @@ pub mod history;
 pub mod onboarding;
 pub mod places;
 pub mod profiles;
+pub mod repro;
 pub mod session;
 
 pub use error::{IpcError, WorkbenchError};

@@ -10,10 +10,12 @@ import type { AppDetailsForm } from "./bindings/AppDetailsForm";
 import type { AppDetailsView } from "./bindings/AppDetailsView";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AppTypeCatalog } from "./bindings/AppTypeCatalog";
+import type { BundleCall } from "./bindings/BundleCall";
 import type { CallInput } from "./bindings/CallInput";
 import type { CallOutcome } from "./bindings/CallOutcome";
 import type { CallPreview } from "./bindings/CallPreview";
 import type { CaseId } from "./bindings/CaseId";
+import type { Diagnosis } from "./bindings/Diagnosis";
 import type { EnvironmentOption } from "./bindings/EnvironmentOption";
 import type { FlowOptions } from "./bindings/FlowOptions";
 import type { FlowView } from "./bindings/FlowView";
@@ -29,6 +31,12 @@ import type { ProfileNextStep } from "./bindings/ProfileNextStep";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { Questionnaire } from "./bindings/Questionnaire";
 import type { QuestionnaireResult } from "./bindings/QuestionnaireResult";
+import type { ReproDiagnoseInput } from "./bindings/ReproDiagnoseInput";
+import type { ReproExportInput } from "./bindings/ReproExportInput";
+import type { ReproOpened } from "./bindings/ReproOpened";
+import type { ReproReplay } from "./bindings/ReproReplay";
+import type { ReproReplayInput } from "./bindings/ReproReplayInput";
+import type { ReproSaved } from "./bindings/ReproSaved";
 import type { ScenarioChoice } from "./bindings/ScenarioChoice";
 import type { ScenariosView } from "./bindings/ScenariosView";
 import type { SessionFlow } from "./bindings/SessionFlow";
@@ -79,6 +87,24 @@ export const historyClear = () => call<void>("history_clear");
 export const historyResend = (id: number) => call<CallOutcome>("history_resend", { id });
 /** The shell asks the user where to save (native dialog) and writes the full body; null when cancelled. */
 export const responseSave = (historyId: number) => call<string | null>("response_save", { historyId });
+/** History entries as calls to reproduce or export (answers included, tokens masked). */
+export const historyBundle = (ids: number[]) => call<BundleCall[]>("history_bundle", { ids });
+/** The console call that sends a history entry again, to open it in the console. */
+export const historyCallInput = (id: number) => call<CallInput>("history_call_input", { id });
+
+// repro
+/** A pasted request (URL, curl, raw HTTP, SDK log line) or bundle, as calls to reproduce. */
+export const reproOpen = (text: string) => call<ReproOpened>("repro_open", { text });
+/** The sign checked with a profile's AppSecret or one typed for this check only. */
+export const reproDiagnose = (input: ReproDiagnoseInput) => call<Diagnosis>("repro_diagnose", { input });
+/** Sends the request as sent, or re-signed with a profile, and explains the answer. */
+export const reproReplay = (input: ReproReplayInput) => call<ReproReplay>("repro_replay", { input });
+/** The bundle file's text for these calls (for the clipboard). */
+export const reproBundleText = (input: ReproExportInput) => call<string>("repro_bundle_text", { input });
+/** Asks where to save (native dialog) and writes the bundle; the path is null when cancelled. */
+export const reproExport = (input: ReproExportInput) => call<ReproSaved>("repro_export", { input });
+/** Asks for a bundle file (native dialog) and opens it; null when cancelled. */
+export const reproOpenFile = () => call<ReproOpened | null>("repro_open_file");
 
 // onboarding
 export const catalogAppTypes = () => call<AppTypeCatalog>("catalog_app_types");

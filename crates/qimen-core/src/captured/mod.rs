@@ -8,9 +8,11 @@
 //! [`parse`] reads the text; the types here are what every reader produces.
 
 mod parse;
+mod rebuild;
 mod redact;
 
 pub use parse::{parse, CaptureProblem, ProblemKind, TextPosition, MAX_PASTE_BYTES};
+pub use rebuild::{ParamChange, Resigning};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -75,6 +77,41 @@ pub struct CapturedRequest {
 }
 
 impl CapturedRequest {
+    /// A request built from parameters and an optional raw body rather than read from a paste:
+    /// what a signer has in hand (`qimen sign … --expect SIGN` checks a sign this way).
+    ///
+    /// Every parameter travels in the query, in name order, blank ones and `sign` included, so
+    /// that a diagnosis sees all of them; the wire form of a value is encoded as the Java SDK's
+    /// `URLEncoder` does (`+` for a space, `%XX` for UTF-8 bytes), names as they are. The body's
+    /// type is not known, so `content_type` stays `None` and the body is signed as a raw body.
+    pub fn from_params(params: &Params, body: Option<&str>) -> CapturedRequest {
+        let params: Vec<CapturedParam> = params
+            .iter()
+            .map(|(name, value)| CapturedParam {
+                name: name.clone(),
+                value: value.clone(),
+                raw: form_urlencoded::byte_serialize(value.as_bytes()).collect(),
+                place: ParamPlace::Query,
+            })
+            .collect();
+        let raw_query = params
+            .iter()
+            .map(|p| format!("{}={}", p.name, p.raw))
+            .collect::<Vec<_>>()
+            .join("&");
+        CapturedRequest {
+            source: CaptureSource::QueryAndBody,
+            http_method: if body.is_some() { "POST" } else { "GET" }.to_string(),
+            url: None,
+            raw_query,
+            params,
+            headers: Vec::new(),
+            body: body.map(str::to_string),
+            content_type: None,
+            sent_at: None,
+        }
+    }
+
     /// The first value of a parameter, wherever it travelled.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
@@ -130,5 +167,58 @@ impl CapturedRequest {
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::parse_gmt8;
+    use crate::diagnose::{diagnose, CauseId};
+    use crate::sign::vectors::{
+        example_a, example_c, EXAMPLE_A_SECRET, EXAMPLE_C_BODY, QIMEN_SECRET,
+    };
+    use crate::sign::{sign_top, SignMethod};
+
+    #[test]
+    fn from_params_encodes_values_like_the_java_sdk() {
+        let params: Params = [("nick", "旺店 通"), ("a", "x=y&z")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let request = CapturedRequest::from_params(&params, None);
+        assert_eq!(
+            request.raw_query,
+            "a=x%3Dy%26z&nick=%E6%97%BA%E5%BA%97+%E9%80%9A"
+        );
+        assert_eq!(request.param("nick"), Some("旺店 通"));
+        assert_eq!(request.http_method, "GET");
+        assert_eq!(request.signed_body(), None);
+    }
+
+    #[test]
+    fn from_params_diagnoses_the_public_vectors() {
+        let now = parse_gmt8("2016-01-01 12:00:00").unwrap();
+        let mut a = example_a("md5");
+        a.insert("sign".into(), "66987CB115214E59E6EC978214934FB8".into());
+        let d = diagnose(
+            &CapturedRequest::from_params(&a, None),
+            EXAMPLE_A_SECRET,
+            now,
+        );
+        assert!(d.valid && d.causes.is_empty(), "{d:?}");
+
+        // Example C's sign computed without its body: the body is signed raw, so the cause is found.
+        let mut c = example_c();
+        let without_body = sign_top(&c, None, QIMEN_SECRET, SignMethod::Md5);
+        c.insert("sign".into(), without_body);
+        let request = CapturedRequest::from_params(&c, Some(EXAMPLE_C_BODY));
+        assert_eq!(request.http_method, "POST");
+        let d = diagnose(&request, QIMEN_SECRET, now);
+        assert!(!d.valid);
+        assert!(
+            d.causes.iter().any(|c| c.id == CauseId::BodyNotSigned),
+            "{d:?}"
+        );
     }
 }

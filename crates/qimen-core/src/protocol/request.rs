@@ -368,7 +368,7 @@ fn validate(spec: &CallSpec, secret: &SecretString) -> Result<(), RequestError> 
 mod tests {
     use super::*;
     use crate::clock::FixedClock;
-    use crate::platform::{TOKEN_CREATE, TOKEN_REFRESH};
+    use crate::platform::TOKEN_CREATE;
     use crate::sign::sign_top;
 
     #[test]

@@ -41,7 +41,7 @@ struct Ready {
 impl Workbench {
     /// The environment a call names; `local` starts the gateway when needed. A profile saved on
     /// the local gateway always points at the gateway running now.
-    async fn environment(&self, id: &str) -> Result<Environment, WorkbenchError> {
+    pub(crate) async fn environment(&self, id: &str) -> Result<Environment, WorkbenchError> {
         let gateway = if is_local_id(id) {
             self.ensure_gateway().await?
         } else {
@@ -100,7 +100,7 @@ impl Workbench {
         self.ipc(result)
     }
 
-    fn client_for(&self, environment: &Environment) -> &HttpClient {
+    pub(crate) fn client_for(&self, environment: &Environment) -> &HttpClient {
         match environment {
             Environment::Local { .. } => &self.local_client,
             _ => &self.remote_client,

@@ -11,7 +11,8 @@ use crate::calls::{CallInput, CallOutcome};
 use crate::error::WorkbenchError;
 use crate::store::{HistoryPage, HistoryQuery};
 use crate::{lock, IpcError, Workbench};
-use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
+use qimen_core::call::{read_body, CallDraft, ParamRow, WdtOptions};
+use qimen_core::captured::CapturedRequest;
 use qimen_core::errors::explain;
 use qimen_core::protocol::request::SYSTEM_PARAMS;
 use qimen_core::protocol::response::parse_response;
@@ -22,7 +23,7 @@ use std::path::Path;
 
 /// The stored request (a redacted `PreparedRequest` as JSON), read back.
 #[derive(Debug, Deserialize)]
-pub(super) struct SentRequest {
+pub(crate) struct SentRequest {
     pub family: ApiFamily,
     pub query: Vec<(String, String)>,
     #[serde(default)]
@@ -80,6 +81,22 @@ impl SentRequest {
             .map(|(_, v)| v.clone())
     }
 
+    /// The request as a reproduction: sent to `endpoint`, its parameters where they travelled, its
+    /// body with its content type (tokens already masked in history).
+    pub fn captured(&self, endpoint: &str) -> CapturedRequest {
+        let body = self
+            .body
+            .as_deref()
+            .and_then(|text| read_body(text).ok().flatten());
+        CapturedRequest::from_parts(
+            endpoint,
+            &self.query,
+            &self.form,
+            body.as_ref()
+                .map(|b| (b.content_type.as_str(), b.text.as_str())),
+        )
+    }
+
     /// The console call that sends the same thing again.
     pub fn to_input(&self, profile_id: Option<i64>, environment_id: String) -> CallInput {
         let method = self.param("method").unwrap_or_default();
@@ -111,7 +128,26 @@ impl SentRequest {
     }
 }
 
+/// A history entry's stored request, read back.
+pub(crate) fn sent_call(json: &serde_json::Value) -> Result<SentRequest, WorkbenchError> {
+    SentRequest::read(json)
+}
+
 impl Workbench {
+    /// `history_call_input`: the console call that sends a history entry again, to open it in the
+    /// console for editing.
+    pub async fn history_call_input(&self, id: i64) -> Result<CallInput, IpcError> {
+        let result = self
+            .store
+            .history_get(id)
+            .map_err(WorkbenchError::from)
+            .and_then(|entry| {
+                let sent = SentRequest::read(&entry.request)?;
+                Ok(sent.to_input(entry.summary.profile_id, entry.summary.environment.clone()))
+            });
+        self.ipc(result)
+    }
+
     /// `history_list`
     pub async fn history_list(&self, query: HistoryQuery) -> Result<HistoryPage, IpcError> {
         let result = self
