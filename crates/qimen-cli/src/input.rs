@@ -5,6 +5,7 @@
 use crate::failure::Failure;
 use qimen_core::sensitive::SecretString;
 use qimen_core::sign::Params;
+use std::io::Read;
 use std::path::Path;
 
 /// The environment variable holding the AppSecret that signs and verifies TOP / Qimen requests.
@@ -38,17 +39,23 @@ pub fn parse_pairs(args: &[String]) -> Result<Params, Failure> {
 /// Reads a secret from `--secret-file` when given, else from the environment variable `env_var`.
 /// The file's trailing line break is not part of the secret.
 pub fn load_secret(env_var: &str, file: Option<&Path>) -> Result<SecretString, Failure> {
+    load_secret_with(env_var, "--secret-file", file)
+}
+
+/// [`load_secret`] for a file given by another option (`--wdt-secret-file`), which messages name.
+pub fn load_secret_with(
+    env_var: &str,
+    option: &str,
+    file: Option<&Path>,
+) -> Result<SecretString, Failure> {
     if let Some(path) = file {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Failure::Usage(format!(
-                "--secret-file: cannot read {}: {e}",
-                path.display()
-            ))
+            Failure::Usage(format!("{option}: cannot read {}: {e}", path.display()))
         })?;
         let secret = text.trim_end_matches(['\r', '\n']).to_string();
         if secret.trim().is_empty() {
             return Err(Failure::Usage(format!(
-                "--secret-file: {} is empty; put the secret on its first line",
+                "{option}: {} is empty; put the secret on its first line",
                 path.display()
             )));
         }
@@ -57,10 +64,36 @@ pub fn load_secret(env_var: &str, file: Option<&Path>) -> Result<SecretString, F
     match std::env::var(env_var) {
         Ok(value) if !value.trim().is_empty() => Ok(SecretString::from(value)),
         _ => Err(Failure::Usage(format!(
-            "{env_var} is not set: export the secret in {env_var} (or use --secret-file FILE where offered); \
+            "{env_var} is not set: export the secret in {env_var} (or use {option} FILE where offered); \
              secrets are never read from the command line"
         ))),
     }
+}
+
+/// Whether the environment variable holds a value that is not blank.
+pub fn env_is_set(env_var: &str) -> bool {
+    std::env::var(env_var).is_ok_and(|value| !value.trim().is_empty())
+}
+
+/// Reads a text input exactly as it is; `-` reads standard input. `option` names the argument in
+/// messages.
+pub fn read_text(option: &str, path: &Path) -> Result<String, Failure> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::Usage(format!("{option} -: cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(path)
+            .map_err(|e| Failure::Usage(format!("{option}: cannot read {}: {e}", path.display())))?
+    };
+    String::from_utf8(bytes).map_err(|_| {
+        Failure::Usage(format!(
+            "{option}: {} is not UTF-8 text; save it as UTF-8 (the platform reads requests as UTF-8)",
+            path.display()
+        ))
+    })
 }
 
 /// Reads a body file exactly as it is: every byte is signed, including a final line break.

@@ -1,4 +1,5 @@
-//! `qimen sign` and `qimen wdt-sign` against the public vectors, and their bad input.
+//! `qimen sign` (with `--expect`) and `qimen wdt-sign` against the public vectors, and their bad
+//! input.
 
 mod common;
 
@@ -238,4 +239,59 @@ fn wdt_sign_bad_input_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("WDT_APP_SECRET"));
+}
+
+#[test]
+fn sign_expect_checks_the_given_sign_and_ends_with_the_sign() {
+    let out = qimen()
+        .arg("sign")
+        .args(EXAMPLE_A)
+        .args(["--expect", EXAMPLE_A_SIGN])
+        .env("QIMEN_APP_SECRET", EXAMPLE_A_SECRET)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8_lossy(&out).to_string();
+    assert!(text.contains("--expect: valid"), "{text}");
+    // Only the sign is judged here: the old timestamp is not reported.
+    assert!(!text.contains("timestamp-out-of-window"), "{text}");
+    assert_eq!(last_line(&out), EXAMPLE_A_SIGN);
+
+    let lower = EXAMPLE_A_SIGN.to_lowercase();
+    let assert = qimen()
+        .arg("sign")
+        .args(EXAMPLE_A)
+        .args(["--expect", &lower, "--explain"])
+        .env("QIMEN_APP_SECRET", EXAMPLE_A_SECRET)
+        .assert()
+        .code(1);
+    let out = &assert.get_output().stdout;
+    let text = String::from_utf8_lossy(out).to_string();
+    assert!(text.contains("--expect: invalid"), "{text}");
+    assert!(text.contains("lowercase-hex: "), "{text}");
+    assert!(!text.contains(EXAMPLE_A_SECRET));
+    assert_eq!(last_line(out), EXAMPLE_A_SIGN);
+}
+
+#[test]
+fn sign_expect_names_a_body_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = dir.path().join("entryorder.xml");
+    std::fs::write(&body, EXAMPLE_C_BODY).unwrap();
+    let without_body = example_c_sign_without_body();
+    let assert = qimen()
+        .arg("sign")
+        .args(EXAMPLE_C)
+        .arg("--body-file")
+        .arg(&body)
+        .args(["--expect", &without_body])
+        .env("QIMEN_APP_SECRET", EXAMPLE_C_SECRET)
+        .assert()
+        .code(1);
+    let out = &assert.get_output().stdout;
+    let text = String::from_utf8_lossy(out).to_string();
+    assert!(text.contains("body-not-signed: "), "{text}");
+    assert_eq!(last_line(out), EXAMPLE_C_SIGN);
 }

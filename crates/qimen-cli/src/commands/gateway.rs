@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 /// The gateway's usual port; `qimen call --env local` expects it there.
-pub const DEFAULT_GATEWAY_PORT: u16 = 18080;
+pub const DEFAULT_GATEWAY_PORT: u16 = gateway::DEFAULT_PORT;
 
 #[derive(Debug, Subcommand)]
 pub enum GatewayCommand {

@@ -1,6 +1,8 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
 pub mod call;
+pub mod diagnose;
+pub mod diagnose_report;
 pub mod explain;
 pub mod gateway;
 pub mod provider;
@@ -34,6 +36,9 @@ pub enum Command {
     /// Send one complete signed call and explain a platform error (exit 1), bad input (2) or a
     /// network failure (3).
     Call(Box<call::CallArgs>),
+    /// Diagnose a captured request (URL, curl, raw HTTP, SDK log line): why its sign or timestamp
+    /// fails and how to fix it; exit 0 valid, 1 invalid, 2 unreadable input.
+    Diagnose(Box<diagnose::DiagnoseArgs>),
     /// Explain a platform error code (and sub-code): title, cause, remedy.
     Explain(explain::ExplainArgs),
     /// Run the local offline gateway (TOP and Qimen routers, OAuth, demo APIs).
@@ -53,6 +58,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Sign(args) => sign::run(&args),
         Command::WdtSign(args) => wdt_sign::run(&args),
         Command::SpiVerify(args) => spi_verify::run(&args),
+        Command::Diagnose(args) => diagnose::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Call(args) => call::run(&args).await,
         Command::Gateway { command } => gateway::run(&command).await,

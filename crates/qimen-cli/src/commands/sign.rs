@@ -1,11 +1,17 @@
 //! `qimen sign`: the TOP / Qimen signature of a set of parameters (and a body), with every step
 //! shown on request. The last line of stdout is always the sign, so scripts can take `tail -n1`.
 
-use crate::failure::Failure;
+use super::diagnose_report::render_causes;
+use super::explain::parse_lang;
+use crate::failure::{Failure, EXIT_REFUSED};
 use crate::input::{load_secret, parse_pairs, read_body, APP_SECRET_ENV};
 use clap::Args;
+use qimen_core::captured::CapturedRequest;
+use qimen_core::clock::{Clock, SystemClock};
+use qimen_core::diagnose::{diagnose, CauseId, Diagnosis};
 use qimen_core::sign::explain::{explain_top, DropReason, SignExplanation};
 use qimen_core::sign::{sign_top, Params, SignMethod};
+use qimen_core::text::Lang;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,6 +30,13 @@ pub struct SignArgs {
     /// Print each step: kept and dropped parameters, the signed string (secret masked), the digest.
     #[arg(long)]
     pub explain: bool,
+    /// A sign to check against the one computed (e.g. the customer's): the verdict and, when it
+    /// differs, why, are printed before the final sign line; exit 1 when it differs.
+    #[arg(long, value_name = "SIGN")]
+    pub expect: Option<String>,
+    /// Language of the --expect causes and fixes: zh or en.
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: Lang,
 }
 
 pub fn run(args: &SignArgs) -> Result<ExitCode, Failure> {
@@ -31,6 +44,11 @@ pub fn run(args: &SignArgs) -> Result<ExitCode, Failure> {
     let method = method_of(&params)?;
     let body = args.body_file.as_deref().map(read_body).transpose()?;
     let secret = load_secret(APP_SECRET_ENV, args.secret_file.as_deref())?;
+    let verdict = args.expect.as_deref().map(|expected| {
+        let diagnosis = check_expected(&params, body.as_deref(), secret.expose(), expected);
+        print!("{}", render_expected(&diagnosis, args.lang));
+        diagnosis.valid
+    });
     if args.explain {
         let explanation = explain_top(&params, body.as_deref(), secret.expose(), method);
         print!("{}", render_explanation(&explanation, body.as_deref()));
@@ -41,7 +59,50 @@ pub fn run(args: &SignArgs) -> Result<ExitCode, Failure> {
             sign_top(&params, body.as_deref(), secret.expose(), method)
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(match verdict {
+        Some(false) => ExitCode::from(EXIT_REFUSED),
+        _ => ExitCode::SUCCESS,
+    })
+}
+
+/// Diagnoses what was signed as if sent with `expected` as its `sign`.
+fn check_expected(params: &Params, body: Option<&str>, secret: &str, expected: &str) -> Diagnosis {
+    let mut sent = params.clone();
+    sent.insert("sign".to_string(), expected.trim().to_string());
+    diagnose(
+        &CapturedRequest::from_params(&sent, body),
+        secret,
+        SystemClock.now(),
+    )
+}
+
+/// The --expect verdict and the causes about the sign. The parameters here are the ones typed, not
+/// a captured request, so the request checks (required system parameters, timestamp window) are
+/// left to `qimen diagnose`.
+fn render_expected(d: &Diagnosis, lang: Lang) -> String {
+    let causes: Vec<_> = d.causes.iter().filter(|c| about_the_sign(c.id)).collect();
+    let mut out = if d.valid {
+        lang.pick(
+            "--expect: valid（给出的签名与计算结果一致）\n",
+            "--expect: valid (the sign given is the one computed)\n",
+        )
+        .to_string()
+    } else {
+        lang.pick(
+            "--expect: invalid（给出的签名与计算结果不一致）\n",
+            "--expect: invalid (the sign given is not the one computed)\n",
+        )
+        .to_string()
+    };
+    out.push_str(&render_causes(&causes, lang));
+    out
+}
+
+fn about_the_sign(id: CauseId) -> bool {
+    !matches!(
+        id,
+        CauseId::MissingSystemParam | CauseId::TimestampOutOfWindow | CauseId::TimestampUnreadable
+    )
 }
 
 /// The algorithm named by the `sign_method` parameter. The platform falls back to md5 for an unknown

@@ -47,6 +47,17 @@ pub const EXAMPLE_C_SECRET: &str = "b17cc059ffba3f6cf0d9131359d0be2a";
 pub const EXAMPLE_C_SIGN: &str = "6373AD7D699451361C5190A9249865B2";
 pub const EXAMPLE_C_BODY: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?><request><entryOrder><entryOrderCode>E20240520001</entryOrderCode><ownerCode>OWNER01</ownerCode><warehouseCode>WH01</warehouseCode><orderType>CGRK</orderType></entryOrder><orderLines><orderLine><itemCode>SKU-001</itemCode><planQty>10</planQty></orderLine></orderLines></request>";
 
+/// Example C's sign computed without its body: what a sender that leaves the body out sends.
+pub fn example_c_sign_without_body() -> String {
+    use qimen_core::sign::{sign_top, Params, SignMethod};
+    let params: Params = EXAMPLE_C
+        .iter()
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    sign_top(&params, None, EXAMPLE_C_SECRET, SignMethod::Md5)
+}
+
 /// The last non-empty line of a command's stdout.
 pub fn last_line(stdout: &[u8]) -> String {
     String::from_utf8_lossy(stdout)

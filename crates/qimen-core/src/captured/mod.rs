@@ -77,41 +77,6 @@ pub struct CapturedRequest {
 }
 
 impl CapturedRequest {
-    /// A request built from parameters and an optional raw body rather than read from a paste:
-    /// what a signer has in hand (`qimen sign … --expect SIGN` checks a sign this way).
-    ///
-    /// Every parameter travels in the query, in name order, blank ones and `sign` included, so
-    /// that a diagnosis sees all of them; the wire form of a value is encoded as the Java SDK's
-    /// `URLEncoder` does (`+` for a space, `%XX` for UTF-8 bytes), names as they are. The body's
-    /// type is not known, so `content_type` stays `None` and the body is signed as a raw body.
-    pub fn from_params(params: &Params, body: Option<&str>) -> CapturedRequest {
-        let params: Vec<CapturedParam> = params
-            .iter()
-            .map(|(name, value)| CapturedParam {
-                name: name.clone(),
-                value: value.clone(),
-                raw: form_urlencoded::byte_serialize(value.as_bytes()).collect(),
-                place: ParamPlace::Query,
-            })
-            .collect();
-        let raw_query = params
-            .iter()
-            .map(|p| format!("{}={}", p.name, p.raw))
-            .collect::<Vec<_>>()
-            .join("&");
-        CapturedRequest {
-            source: CaptureSource::QueryAndBody,
-            http_method: if body.is_some() { "POST" } else { "GET" }.to_string(),
-            url: None,
-            raw_query,
-            params,
-            headers: Vec::new(),
-            body: body.map(str::to_string),
-            content_type: None,
-            sent_at: None,
-        }
-    }
-
     /// The first value of a parameter, wherever it travelled.
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params
@@ -145,11 +110,20 @@ impl CapturedRequest {
             .collect()
     }
 
-    /// Whether the body is a form of parameters rather than a raw (Qimen XML/JSON) body.
+    /// Whether the body is a form of parameters rather than a raw (Qimen XML/JSON) body. A body
+    /// that is XML or JSON is raw whatever its declared type: curl's `-d '<request>…'` declares a
+    /// form by default, and the router reads (and signs) such a body as it is.
     pub fn body_is_form(&self) -> bool {
-        self.content_type
+        let declared = self
+            .content_type
             .as_deref()
-            .is_some_and(|ct| ct.to_ascii_lowercase().contains("x-www-form-urlencoded"))
+            .is_some_and(|ct| ct.to_ascii_lowercase().contains("x-www-form-urlencoded"));
+        let looks_raw = self
+            .body
+            .as_deref()
+            .and_then(|b| b.trim_start_matches('\u{feff}').trim_start().chars().next())
+            .is_some_and(|c| matches!(c, '<' | '{' | '['));
+        declared && !looks_raw
     }
 
     /// The body the platform signs: a raw body (not a form), when there is one.

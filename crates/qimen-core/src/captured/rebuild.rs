@@ -5,7 +5,7 @@
 use super::{CaptureSource, CapturedParam, CapturedRequest, ParamPlace};
 use crate::clock::format_gmt8;
 use crate::sensitive::{mask, token_param_names};
-use crate::sign::{sign_top, SignMethod};
+use crate::sign::{sign_top, Params, SignMethod};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +57,26 @@ impl CapturedRequest {
                 .collect(),
             body,
             content_type,
+            sent_at: None,
+        }
+    }
+
+    /// A request built from parameters and an optional raw body rather than read from a paste:
+    /// what a signer has in hand (`qimen sign … --expect SIGN` checks a sign this way). Every
+    /// parameter travels in the query, in name order, blank ones and `sign` included, so that a
+    /// diagnosis sees all of them; the body's type is not known, so it is signed as a raw body.
+    pub fn from_params(params: &Params, body: Option<&str>) -> CapturedRequest {
+        let query: Vec<(String, String)> =
+            params.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        CapturedRequest {
+            source: CaptureSource::QueryAndBody,
+            http_method: if body.is_some() { "POST" } else { "GET" }.to_string(),
+            url: None,
+            raw_query: encode(&query),
+            params: placed(&query, ParamPlace::Query),
+            headers: Vec::new(),
+            body: body.map(str::to_string),
+            content_type: None,
             sent_at: None,
         }
     }
