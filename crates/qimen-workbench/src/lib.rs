@@ -5,8 +5,8 @@
 //!
 //! A [`Workbench`] owns what a running app needs: the SQLite [`Store`], the [`SecretStore`] (the OS
 //! keyring, or memory for this run when the user accepts it), two HTTP clients (the system proxy for
-//! the platform, none for the loopback gateway), the local gateway (started on a free 127.0.0.1 port
-//! the first time the local environment is used, kept for the run), and the UI language.
+//! the platform, none for the loopback gateway), the local gateway (started on 127.0.0.1:18080, or a
+//! free port when that one is taken, the first time the local environment is used, kept for the run), and the UI language.
 //!
 //! Secrets are read from the secret store at the moment a call is signed and dropped after; the
 //! history keeps the request with the session masked; no answer of this crate carries a secret.
@@ -180,8 +180,20 @@ impl Workbench {
         if let Some(running) = gateway.as_ref() {
             return Ok(running.base_url());
         }
-        let running =
-            qimen_server::gateway::start(GatewayConfig::demo(), self.clock.clone(), 0).await?;
+        // The usual port first, so copied curl lines and history URLs keep working across runs;
+        // any free one when another program holds it (the app then says so).
+        let preferred = qimen_server::gateway::start(
+            GatewayConfig::demo(),
+            self.clock.clone(),
+            qimen_server::gateway::DEFAULT_PORT,
+        )
+        .await;
+        let running = match preferred {
+            Ok(running) => running,
+            Err(_) => {
+                qimen_server::gateway::start(GatewayConfig::demo(), self.clock.clone(), 0).await?
+            }
+        };
         let url = running.base_url();
         *gateway = Some(running);
         Ok(url)

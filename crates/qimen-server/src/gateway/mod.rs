@@ -45,6 +45,10 @@ pub fn router(config: GatewayConfig, clock: Arc<dyn Clock>) -> Result<axum::Rout
 }
 
 /// Starts the gateway over the built-in APIs on 127.0.0.1:`port` (0 = a free port).
+/// The gateway's usual port, the same for `qimen gateway serve` and the app's built-in gateway, so
+/// copied curl lines and history URLs keep working across restarts.
+pub const DEFAULT_PORT: u16 = 18080;
+
 pub async fn start(
     config: GatewayConfig,
     clock: Arc<dyn Clock>,

@@ -14,6 +14,8 @@ pub struct AppInfo {
     pub demo_mode: bool,
     /// The running local gateway (`http://127.0.0.1:<port>`), once started.
     pub gateway_url: Option<String>,
+    /// The gateway's usual port (18080), taken by another program this run: it listens elsewhere.
+    pub gateway_port_moved: bool,
     pub keyring: KeyringStatus,
     /// Secrets are kept in memory for this run only (the user accepted it).
     pub secrets_in_memory: bool,

@@ -30,6 +30,9 @@ impl Workbench {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_string(),
             demo_mode: current.as_ref().is_some_and(|p| p.is_demo),
+            gateway_port_moved: gateway_url.as_deref().is_some_and(|url| {
+                !url.ends_with(&format!(":{}", qimen_server::gateway::DEFAULT_PORT))
+            }),
             gateway_url,
             keyring: self
                 .keyring
