@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from "react";
 import { Alert, Button, Layout, Menu, Result, Spin } from "antd";
-import { CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined } from "@ant-design/icons";
+import { BugOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useWorkbench, type PageKey } from "../state/workbench";
 import { TopBar } from "./TopBar";
@@ -15,6 +15,7 @@ import { ProfilesPage } from "../pages/profiles/ProfilesPage";
 import { SettingsPage } from "../pages/settings/SettingsPage";
 import { OnboardingPage } from "../pages/onboarding/OnboardingPage";
 import { SessionPage } from "../pages/session/SessionPage";
+import { ReproPage } from "../pages/repro/ReproPage";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 
 const PAGES: Record<PageKey, () => ReactNode> = {
@@ -24,6 +25,7 @@ const PAGES: Record<PageKey, () => ReactNode> = {
   profiles: () => <ProfilesPage />,
   settings: () => <SettingsPage />,
   session: () => <SessionPage />,
+  repro: () => <ReproPage />,
 };
 
 export function AppShell() {
@@ -42,6 +44,7 @@ export function AppShell() {
   const items = [
     { key: "onboarding", icon: <CompassOutlined />, label: t("nav.onboarding") },
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
+    { key: "repro", icon: <BugOutlined />, label: t("nav.repro") },
     { key: "history", icon: <HistoryOutlined />, label: t("nav.history") },
     { key: "profiles", icon: <IdcardOutlined />, label: t("nav.profiles") },
     { key: "session", icon: <SafetyCertificateOutlined />, label: t("nav.session") },

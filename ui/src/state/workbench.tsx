@@ -10,15 +10,22 @@ import type { AppInfo } from "../api/bindings/AppInfo";
 import type { ProfileView } from "../api/bindings/ProfileView";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { ApiDoc } from "../api/bindings/ApiDoc";
+import type { BundleCall } from "../api/bindings/BundleCall";
 import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
 import { environmentIdOf } from "../components/environments";
 
-export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session";
+export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro";
 
 /** A call another screen asks the console to show (e.g. a scenario's joint-test call); `seq` makes each request new. */
 export interface ConsoleRequest {
   call: CallInput;
+  seq: number;
+}
+
+/** Calls handed to the 复现请求 page (from history, the console or a bundle), with a sequence number. */
+export interface ReproRequest {
+  calls: BundleCall[];
   seq: number;
 }
 
@@ -41,6 +48,9 @@ export interface Workbench {
   consoleRequest: ConsoleRequest | null;
   /** Opens the console prepared with this call, on the environment the call names. */
   openConsoleWith: (call: CallInput) => void;
+  reproRequest: ReproRequest | null;
+  /** Opens the 复现请求 page with these calls. */
+  openReproWith: (calls: BundleCall[]) => void;
   setInfo: (info: AppInfo) => void;
   reload: () => Promise<void>;
   reloadProfiles: () => Promise<ProfileView[]>;
@@ -76,6 +86,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [page, setPage] = useState<PageKey>("console");
   const [createProfileRequested, setCreateProfileRequested] = useState(0);
   const [consoleRequest, setConsoleRequest] = useState<ConsoleRequest | null>(null);
+  const [reproRequest, setReproRequest] = useState<ReproRequest | null>(null);
 
   const applyLanguage = useCallback((value: string) => {
     const next = toUiLanguage(value);
@@ -173,6 +184,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       // The call names where it goes: that becomes the environment, as if picked in the top bar.
       if (call.environment_id) setEnvironmentOverride(call.environment_id);
       setPage("console");
+    },
+    reproRequest,
+    openReproWith: (calls: BundleCall[]) => {
+      setReproRequest((previous) => ({ calls, seq: (previous?.seq ?? 0) + 1 }));
+      setPage("repro");
     },
     setInfo,
     reload,

@@ -5,6 +5,8 @@
  */
 import type { ApiDoc } from "../api/bindings/ApiDoc";
 import type { AppInfo } from "../api/bindings/AppInfo";
+import type { BundleCall } from "../api/bindings/BundleCall";
+import type { CallInput } from "../api/bindings/CallInput";
 import type { CallOutcome } from "../api/bindings/CallOutcome";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { HistoryPage } from "../api/bindings/HistoryPage";
@@ -19,6 +21,7 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     version: "0.1.0",
     demo_mode: true,
     gateway_url: GATEWAY,
+    gateway_port_moved: false,
     keyring: { state: "available" },
     secrets_in_memory: false,
     language: "zh-CN",
@@ -233,6 +236,56 @@ export const failureOutcome: CallOutcome = {
 };
 
 export const emptyHistory: HistoryPage = { items: [], total: 0, offset: 0, limit: 20 };
+
+/** A recorded call as history_bundle hands it over: the request as sent (sign shown, no secret) and its answer. */
+export function bundleCall(overrides: Partial<BundleCall> = {}): BundleCall {
+  return {
+    api: "taobao.time.get",
+    environment: { id: "local", endpoint: `${GATEWAY}/router/rest` },
+    request: {
+      source: "query_and_body",
+      http_method: "POST",
+      url: `${GATEWAY}/router/rest`,
+      raw_query: "method=taobao.time.get&app_key=23000001&sign=4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
+      params: [
+        { name: "method", value: "taobao.time.get", raw: "taobao.time.get", place: "query" },
+        { name: "app_key", value: "23000001", raw: "23000001", place: "query" },
+        { name: "sign", value: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88", raw: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88", place: "query" },
+      ],
+      headers: [["Content-Type", "application/x-www-form-urlencoded;charset=UTF-8"]],
+      body: null,
+      content_type: null,
+      sent_at: "2024-05-01T08:00:00Z",
+    },
+    response: {
+      status: 200,
+      content_type: "application/json;charset=UTF-8",
+      body: '{"error_response":{"code":25,"msg":"Invalid signature","request_id":"demo2"}}',
+      elapsed_ms: 9,
+      size_bytes: 120,
+    },
+    explanation: null,
+    diagnosis: null,
+    recorded_at: "2024-05-01T08:00:00Z",
+    ...overrides,
+  };
+}
+
+/** The console call history_call_input answers for a recorded taobao.time.get. */
+export const recordedCallInput: CallInput = {
+  profile_id: 1,
+  environment_id: "local",
+  method: "taobao.time.get",
+  family: "top",
+  sign_method: "md5",
+  format: "json",
+  params: [],
+  body: null,
+  target_app_key: null,
+  customer_id: null,
+  use_session: false,
+  wdt: { compute: false },
+};
 
 /** The answers every screen needs at start, plus the test's own. */
 export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo()): RecordedCall[] {

@@ -13,7 +13,11 @@ demo_mode: boolean,
 /**
  * The running local gateway (`http://127.0.0.1:<port>`), once started.
  */
-gateway_url: string | null, keyring: KeyringStatus, 
+gateway_url: string | null, 
+/**
+ * The gateway's usual port (18080), taken by another program this run: it listens elsewhere.
+ */
+gateway_port_moved: boolean, keyring: KeyringStatus, 
 /**
  * Secrets are kept in memory for this run only (the user accepted it).
  */

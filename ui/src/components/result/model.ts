@@ -5,6 +5,9 @@
  */
 import type { ApiResult } from "../../api/bindings/ApiResult";
 import type { CallOutcome } from "../../api/bindings/CallOutcome";
+import type { CapturedParam } from "../../api/bindings/CapturedParam";
+import type { CapturedRequest } from "../../api/bindings/CapturedRequest";
+import type { ReproReplay } from "../../api/bindings/ReproReplay";
 import type { Explanation } from "../../api/bindings/Explanation";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
 import type { NetworkFailure } from "../../api/bindings/NetworkFailure";
@@ -145,6 +148,45 @@ export function fromHistory(detail: HistoryDetail): ShownCall {
     },
     request,
     signature,
+    wdtSignature: null,
+  };
+}
+
+/** A captured request as the Request tab shows it: the query and form pairs as sent, to `endpoint`. */
+export function shownCaptured(request: CapturedRequest, endpoint: string): ShownRequest {
+  const pairs = (place: CapturedParam["place"]): [string, string][] =>
+    request.params.filter((param) => param.place === place).map((param) => [param.name, param.value]);
+  return {
+    httpMethod: request.http_method,
+    url: request.raw_query === "" ? endpoint : `${endpoint}${endpoint.includes("?") ? "&" : "?"}${request.raw_query}`,
+    query: pairs("query"),
+    form: pairs("form"),
+    headers: request.headers,
+    body: request.body ?? "",
+    curl: null,
+  };
+}
+
+/** A 复现请求 replay: no history entry and no signature of ours (the request was not built here). */
+export function fromReplay(replay: ReproReplay): ShownCall {
+  const { response } = replay;
+  return {
+    historyId: null,
+    historyError: null,
+    success: replay.result?.success === true && replay.network_error === null,
+    result: replay.result,
+    explanation: replay.explanation,
+    networkError: replay.network_error,
+    response: response && {
+      status: response.status,
+      latencyMs: response.latency_ms,
+      sizeBytes: response.size_bytes,
+      contentType: response.content_type,
+      body: response.body,
+      bodyTruncated: response.body_truncated,
+    },
+    request: shownCaptured(replay.request, replay.endpoint),
+    signature: null,
     wdtSignature: null,
   };
 }

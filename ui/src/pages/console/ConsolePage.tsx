@@ -3,8 +3,8 @@
  * On first run the demo profile and `taobao.time.get` are ready, so one click on 发送 succeeds.
  */
 import { useEffect, useRef } from "react";
-import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
-import { SendOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Switch, Tag, Typography } from "antd";
+import { BugOutlined, ExportOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { IpcFailure, toIpcFailure } from "../../api/ipc";
@@ -27,6 +27,7 @@ const SIGN_METHODS: SignMethod[] = ["md5", "hmac", "hmac-sha256"];
 export function ConsolePage() {
   const { t } = useTranslation();
   const showError = useShowError();
+  const { message } = App.useApp();
   const wb = useWorkbench();
   const { catalogue, currentProfile, environmentId, language, info } = wb;
   const [form] = Form.useForm<ConsoleFormValues>();
@@ -124,9 +125,29 @@ export function ConsolePage() {
       : null;
   const revealCurl = lastInput ? () => api.callCurl(lastInput, true) : null;
 
+  const openInRepro = async (historyId: number) => {
+    try {
+      wb.openReproWith(await api.historyBundle([historyId]));
+    } catch (raw) {
+      showError(raw);
+    }
+  };
+
+  const exportCall = async (historyId: number) => {
+    try {
+      const saved = await api.reproExport({ calls: await api.historyBundle([historyId]) });
+      if (saved.path) void message.success(t("repro.exported", { path: saved.path }));
+    } catch (raw) {
+      showError(raw);
+    }
+  };
+
   return (
     <div className="page">
       <NextStepStrip />
+      {info?.gateway_port_moved && info.gateway_url && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="gateway-moved" message={t("console.gatewayMoved", { url: info.gateway_url })} />
+      )}
       {info?.demo_mode && (
         <Alert
           type="info"
@@ -144,7 +165,17 @@ export function ConsolePage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={11}>
-          <Card title={t("console.requestTitle")} extra={currentProfile && <Tag>{currentProfile.name}</Tag>}>
+          <Card
+            title={t("console.requestTitle")}
+            extra={
+              <Space size={4}>
+                {currentProfile && <Tag>{currentProfile.name}</Tag>}
+                <Button size="small" type="link" icon={<BugOutlined />} onClick={() => wb.navigate("repro")} data-testid="open-repro">
+                  {t("console.reproduce")}
+                </Button>
+              </Space>
+            }
+          >
             <Space direction="vertical" size={12} style={{ width: "100%" }}>
               <Segmented
                 value={mode}
@@ -304,7 +335,23 @@ export function ConsolePage() {
           </Card>
         </Col>
         <Col xs={24} xl={13}>
-          <Card title={t("console.resultTitle")} ref={resultCard} className="result-card">
+          <Card
+            title={t("console.resultTitle")}
+            ref={resultCard}
+            className="result-card"
+            extra={
+              shownId !== null && (
+                <Space size={4}>
+                  <Button size="small" onClick={() => void openInRepro(shownId)} data-testid="result-to-repro">
+                    {t("console.toRepro")}
+                  </Button>
+                  <Button size="small" icon={<ExportOutlined />} onClick={() => void exportCall(shownId)} data-testid="result-export">
+                    {t("console.exportBundle")}
+                  </Button>
+                </Space>
+              )
+            }
+          >
             {shown ? (
               <ResultView call={shown} compare={compare} revealCurl={revealCurl} />
             ) : (
