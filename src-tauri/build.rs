@@ -11,6 +11,10 @@ macro_rules! ipc_contract {
 include!("commands/contract.rs");
 
 fn main() {
+    // The contract and the capabilities decide what the window may call: a change to either must
+    // rebuild the permissions compiled in (the Tauri step does not watch them itself).
+    println!("cargo:rerun-if-changed=src-tauri/commands/contract.rs");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     let manifest = tauri_build::AppManifest::new().commands(COMMAND_NAMES);
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("src-tauri/capabilities/**/*")

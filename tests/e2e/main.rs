@@ -13,6 +13,7 @@ mod onboarding;
 mod profiles;
 mod qimen;
 mod recovery;
+mod repro;
 mod secrets;
 mod security;
 mod session;
@@ -106,4 +107,11 @@ async fn a_damaged_database_opens_the_recovery_screen_and_is_set_aside() {
         recovery::damaged_database_is_set_aside,
     )
     .await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_customer_curl_is_diagnosed_replayed_shared_and_replayed_elsewhere() {
+    run_scenario("repro", repro::diagnose_replay_and_share).await;
+    run_scenario("repro-import", repro::open_the_bundle_elsewhere).await;
 }
