@@ -1,6 +1,6 @@
 # Qimen Workbench — every target installs what it needs first.
 .PHONY: run dev test bench fmt toolchain gateway system-build system-test ui-deps ui-build ui-test ui-lint \
-	e2e tauri-driver package
+	e2e tauri-driver package sdk-clients
 
 CARGO ?= cargo
 NPM ?= npm
@@ -66,6 +66,7 @@ test: toolchain system-test ui-lint ui-test ui-build
 	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-workbench --test secrets_keyring
 	bash scripts/with-test-keyring.sh $(CARGO) test --locked -p qimen-cli --test call_profile
 	$(MAKE) e2e
+	$(MAKE) sdk-clients
 
 tauri-driver: $(TAURI_DRIVER)
 
@@ -78,6 +79,12 @@ e2e: toolchain system-test ui-build tauri-driver
 	$(CARGO) test --locked -p qimen-workbench-app $(APP_FEATURES) --test e2e --no-run
 	$(E2E_SESSION) $(CARGO) test --locked -p qimen-workbench-app $(APP_FEATURES) --test e2e \
 		-- --ignored --test-threads=1
+
+## sdk-clients: public TOP SDKs from PyPI and npm, installed unmodified into target/sdk-clients, call the
+## local gateway through a capture proxy, and `qimen diagnose` judges each request they sent; prints a
+## table (needs Python 3 with venv, Node.js 20+ and npm)
+sdk-clients: toolchain
+	CARGO=$(CARGO) bash scripts/sdk-clients.sh
 
 ## package: the Debian package of the desktop app (target/release/bundle/deb/)
 package: toolchain system-build ui-deps
