@@ -57,20 +57,31 @@ pub fn run(args: &ExplainArgs) -> Result<ExitCode, Failure> {
 
 /// Title, cause and remedy as labelled lines in the explanation's language.
 pub fn render(e: &Explanation) -> String {
-    let (title, cause, remedy, retry) = match e.lang {
-        Lang::ZhCn => ("错误", "原因", "处理", "稍后重试可能成功"),
-        Lang::En => ("Error", "Cause", "Remedy", "retrying later may succeed"),
-    };
     let key = match (e.code, e.sub_code) {
         (Some(c), Some(s)) => format!("{c} / {s}"),
         (Some(c), None) => c.to_string(),
         (None, Some(s)) => s.to_string(),
         (None, None) => String::new(),
     };
-    let mut out = format!("{title}: {} ({key})\n", e.title);
-    out.push_str(&format!("{cause}: {}\n", e.cause));
-    out.push_str(&format!("{remedy}: {}\n", e.remedy));
-    if e.retryable {
+    render_lines(e.lang, &key, [&e.title, &e.cause, &e.remedy], e.retryable)
+}
+
+/// `[title, cause, remedy]` as labelled lines in `lang`, `key` (the code and sub-code) after the
+/// title: how every explanation is printed, from the catalogue or from a bundle.
+pub fn render_lines(
+    lang: Lang,
+    key: &str,
+    [title, cause, remedy]: [&str; 3],
+    retryable: bool,
+) -> String {
+    let (title_label, cause_label, remedy_label, retry) = match lang {
+        Lang::ZhCn => ("错误", "原因", "处理", "稍后重试可能成功"),
+        Lang::En => ("Error", "Cause", "Remedy", "retrying later may succeed"),
+    };
+    let mut out = format!("{title_label}: {title} ({key})\n");
+    out.push_str(&format!("{cause_label}: {cause}\n"));
+    out.push_str(&format!("{remedy_label}: {remedy}\n"));
+    if retryable {
         out.push_str(&format!("({retry})\n"));
     }
     out

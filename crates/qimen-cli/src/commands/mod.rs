@@ -1,11 +1,13 @@
 //! The `qimen` command line: one file per subcommand, this file only lists them and dispatches.
 
+pub mod app_profile;
 pub mod call;
 pub mod diagnose;
 pub mod diagnose_report;
 pub mod explain;
 pub mod gateway;
 pub mod provider;
+pub mod repro;
 pub mod sign;
 pub mod spi_verify;
 pub mod wdt_sign;
@@ -39,6 +41,11 @@ pub enum Command {
     /// Diagnose a captured request (URL, curl, raw HTTP, SDK log line): why its sign or timestamp
     /// fails and how to fix it; exit 0 valid, 1 invalid, 2 unreadable input.
     Diagnose(Box<diagnose::DiagnoseArgs>),
+    /// Show or replay a reproduction bundle (.qimen.json) exported by the desktop app.
+    Repro {
+        #[command(subcommand)]
+        command: repro::ReproCommand,
+    },
     /// Explain a platform error code (and sub-code): title, cause, remedy.
     Explain(explain::ExplainArgs),
     /// Run the local offline gateway (TOP and Qimen routers, OAuth, demo APIs).
@@ -61,6 +68,7 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Diagnose(args) => diagnose::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Call(args) => call::run(&args).await,
+        Command::Repro { command } => repro::run(&command).await,
         Command::Gateway { command } => gateway::run(&command).await,
         Command::Provider { command } => provider::run(&command).await,
     }

@@ -13,6 +13,8 @@
 //! written through [`BundleCall::redacted`], which masks the session, OAuth codes and refresh tokens
 //! in the request, in the answer and in the diagnosis. Reading checks the format and version and
 //! redacts again, so a hand-edited file cannot bring a token into the app either.
+//!
+//! A replayed call's answer is compared with the recorded one by [`response_diff`].
 
 use crate::captured::CapturedRequest;
 use crate::diagnose::Diagnosis;
@@ -21,6 +23,11 @@ use crate::text::{Lang, Text};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+mod diff;
+mod lines;
+
+pub use diff::{response_diff, DiffKind, DiffLine, ResponseDiff, VOLATILE_KEYS};
 
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ pub use rebuild::{ParamChange, Resigning};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::protocol::ApiFamily;
 use crate::sign::Params;
 
 /// Where a parameter travelled.
@@ -135,6 +136,27 @@ impl CapturedRequest {
         }
     }
 
+    /// The API family the request belongs to: by the router path it was sent to (`/router/rest`,
+    /// `/router/qimen/service`, `/router/qm` or a `…/qmtest` joint-test router), else by its
+    /// `method`. A replay goes to the chosen environment's router of this family.
+    pub fn family(&self) -> ApiFamily {
+        let path = self
+            .url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok())
+            .map(|u| u.path().trim_end_matches('/').to_string())
+            .unwrap_or_default();
+        if path.ends_with("/router/rest") {
+            ApiFamily::Top
+        } else if path.ends_with("/router/qimen/service") {
+            ApiFamily::QimenStandard
+        } else if path.ends_with("/router/qm") || path.ends_with("/qmtest") {
+            ApiFamily::QimenCloud
+        } else {
+            ApiFamily::for_method(self.param("method").unwrap_or_default())
+        }
+    }
+
     /// A header's value by name, ignoring case.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -168,6 +190,33 @@ mod tests {
         assert_eq!(request.param("nick"), Some("旺店 通"));
         assert_eq!(request.http_method, "GET");
         assert_eq!(request.signed_body(), None);
+    }
+
+    #[test]
+    fn the_family_follows_the_router_path_then_the_method() {
+        let at = |url: &str| {
+            CapturedRequest::from_parts(
+                url,
+                &[(
+                    "method".to_string(),
+                    "taobao.qimen.entryorder.create".to_string(),
+                )],
+                &[],
+                None,
+            )
+            .family()
+        };
+        assert_eq!(at("http://127.0.0.1:18080/router/rest"), ApiFamily::Top);
+        assert_eq!(
+            at("http://qimen.api.taobao.com/router/qimen/service"),
+            ApiFamily::QimenStandard
+        );
+        assert_eq!(
+            at("https://hu3cgwt0tc.api.taobao.com/router/qmtest/"),
+            ApiFamily::QimenCloud
+        );
+        // An address that names no router: the method decides.
+        assert_eq!(at("http://10.0.0.5:8080/proxy"), ApiFamily::QimenStandard);
     }
 
     #[test]

@@ -20,33 +20,13 @@ use crate::{IpcError, Workbench};
 use qimen_core::bundle::{
     Bundle, BundleCall, BundleEnvironment, BundleExplanation, BundleResponse,
 };
-use qimen_core::captured::{parse, CapturedRequest, Resigning};
+use qimen_core::captured::{parse, Resigning};
 use qimen_core::diagnose::{diagnose, Diagnosis};
 use qimen_core::errors::explain;
 use qimen_core::protocol::response::{parse_response, ApiResult};
-use qimen_core::protocol::ApiFamily;
 use qimen_core::sensitive::{mask_each, tokens_in};
 use qimen_core::text::{Lang, Text};
 use std::path::Path;
-
-/// The family a captured request belongs to: by the router path it was sent to, else by its method.
-fn family_of(request: &CapturedRequest) -> ApiFamily {
-    let path = request
-        .url
-        .as_deref()
-        .and_then(|u| url::Url::parse(u).ok())
-        .map(|u| u.path().trim_end_matches('/').to_string())
-        .unwrap_or_default();
-    if path.ends_with("/router/rest") {
-        ApiFamily::Top
-    } else if path.ends_with("/router/qimen/service") {
-        ApiFamily::QimenStandard
-    } else if path.ends_with("/router/qm") || path.ends_with("/qmtest") {
-        ApiFamily::QimenCloud
-    } else {
-        ApiFamily::for_method(request.param("method").unwrap_or_default())
-    }
-}
 
 impl Workbench {
     /// `repro_open`: a pasted or opened text as calls to reproduce. A bundle opens with all its
@@ -121,7 +101,7 @@ impl Workbench {
     async fn replay_inner(&self, input: ReproReplayInput) -> Result<ReproReplay, WorkbenchError> {
         let lang = self.lang();
         let environment = self.environment(&input.environment_id).await?;
-        let endpoint = environment.endpoint(family_of(&input.request));
+        let endpoint = environment.endpoint(input.request.family());
         let (request, changes) = match input.mode {
             ReplayMode::AsSent => (input.request.clone(), Vec::new()),
             ReplayMode::Resigned => {

@@ -102,7 +102,8 @@ pub fn draft_of(args: &CallArgs, with_profile: bool) -> Result<CallDraft, Failur
     })
 }
 
-fn session_from_env() -> Option<SecretString> {
+/// The session in `QIMEN_SESSION`, when it holds one.
+pub fn session_from_env() -> Option<SecretString> {
     std::env::var(SESSION_ENV)
         .ok()
         .filter(|s| !s.trim().is_empty())

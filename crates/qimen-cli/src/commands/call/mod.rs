@@ -10,9 +10,10 @@ use super::explain::{parse_lang, render as render_explanation};
 use crate::failure::{Failure, EXIT_REFUSED};
 use crate::input::WDT_SECRET_ENV;
 use clap::Args;
-use draft::{
-    build_plain, draft_of, resolve_environment, secret_from_environment, FamilyArg, DEFAULT_GATEWAY,
-};
+use draft::{build_plain, draft_of, secret_from_environment, FamilyArg};
+// What `qimen repro replay` shares with `qimen call`: the environment names, the session variable
+// and how a request is sent and its failures sorted.
+pub use draft::{resolve_environment, session_from_env, DEFAULT_GATEWAY};
 use qimen_core::client::{HttpExchange, Timings};
 use qimen_core::clock::{Clock, SystemClock};
 use qimen_core::errors::{explain, Explanation};
@@ -22,6 +23,7 @@ use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
 use qimen_core::text::Lang;
 use send::send;
+pub use send::send_captured;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -3,6 +3,7 @@
 //! the gateway when the local one does not answer.
 
 use crate::failure::Failure;
+use qimen_core::captured::CapturedRequest;
 use qimen_core::client::{ClientError, ClientOptions, HttpClient, HttpExchange, ProxySetting};
 use qimen_core::protocol::request::PreparedRequest;
 use std::time::Duration;
@@ -14,6 +15,27 @@ pub async fn send(
     timeout_secs: u64,
     local: bool,
 ) -> Result<HttpExchange, Failure> {
+    client(timeout_secs, local)?
+        .send(prepared)
+        .await
+        .map_err(|e| classify(e, &prepared.endpoint, local))
+}
+
+/// Sends a captured request byte for byte to `endpoint` (`qimen repro replay`), with the same
+/// client settings and failures as [`send`].
+pub async fn send_captured(
+    request: &CapturedRequest,
+    endpoint: &str,
+    timeout_secs: u64,
+    local: bool,
+) -> Result<HttpExchange, Failure> {
+    client(timeout_secs, local)?
+        .send_as_sent(request, endpoint)
+        .await
+        .map_err(|e| classify(e, endpoint, local))
+}
+
+fn client(timeout_secs: u64, local: bool) -> Result<HttpClient, Failure> {
     let options = ClientOptions {
         timeout: Duration::from_secs(timeout_secs),
         proxy: if local {
@@ -23,12 +45,8 @@ pub async fn send(
         },
         ..ClientOptions::default()
     };
-    let client = HttpClient::new(options)
-        .map_err(|e| Failure::Failed(format!("cannot set up the HTTP client: {e}")))?;
-    client
-        .send(prepared)
-        .await
-        .map_err(|e| classify(e, &prepared.endpoint, local))
+    HttpClient::new(options)
+        .map_err(|e| Failure::Failed(format!("cannot set up the HTTP client: {e}")))
 }
 
 fn classify(error: ClientError, endpoint: &str, local: bool) -> Failure {
