@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { detectLanguage, formatBytes, prettyBody, prettyXml } from "./format";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { detectLanguage, formatBytes, formatPlatformTime, formatTime, localZone, prettyBody, prettyXml } from "./format";
 import { ROW_WIDTH, rowStarts } from "./RawTextView";
 
 describe("prettyXml", () => {
@@ -58,5 +58,39 @@ describe("formatTime", () => {
     expect(formatTime(at.toISOString())).toBe("2024-05-01 08:05:09");
     // Not a time: shown as stored rather than "Invalid Date".
     expect(formatTime("soon")).toBe("soon");
+  });
+});
+
+describe("formatPlatformTime (GMT+8)", () => {
+  // The machine's zone is the TZ variable, changed for a test and put back after it.
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("writes a UTC instant in UTC+8, across midnight too", () => {
+    expect(formatPlatformTime("2024-05-01T08:00:00Z")).toBe("2024-05-01 16:00:00");
+    expect(formatPlatformTime("2024-12-31T20:30:05Z")).toBe("2025-01-01 04:30:05");
+    // An instant written with another offset is the same instant.
+    expect(formatPlatformTime("2024-05-01T10:00:00+02:00")).toBe("2024-05-01 16:00:00");
+  });
+
+  it("does not depend on the machine's zone", () => {
+    const local = { "America/New_York": "04:00:00", "Europe/Berlin": "10:00:00", "Asia/Shanghai": "16:00:00", UTC: "08:00:00" };
+    for (const [zone, there] of Object.entries(local)) {
+      vi.stubEnv("TZ", zone);
+      // The machine's clock did move (local time follows the zone) …
+      expect(formatTime("2024-05-01T08:00:00Z")).toBe(`2024-05-01 ${there}`);
+      // … and the platform's did not.
+      expect(formatPlatformTime("2024-05-01T08:00:00Z")).toBe("2024-05-01 16:00:00");
+    }
+  });
+
+  it("keeps what is not a time as stored", () => {
+    expect(formatPlatformTime("soon")).toBe("soon");
+  });
+
+  it("names the machine's offset for the local-time hint", () => {
+    vi.stubEnv("TZ", "UTC");
+    expect(localZone("2024-05-01T08:00:00Z")).toMatch(/^GMT\+00:00\b/);
   });
 });

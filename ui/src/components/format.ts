@@ -1,7 +1,11 @@
 /**
- * Display helpers for response bodies and sizes. Pretty-printing is only attempted below a size limit;
- * above it the body is shown as received.
+ * Display helpers for response bodies, sizes and times. Pretty-printing is only attempted below a size
+ * limit; above it the body is shown as received.
  */
+import dayjs from "dayjs";
+import utc from "dayjs/plugin/utc";
+
+dayjs.extend(utc);
 
 /** Bodies larger than this are shown raw in the virtualised view instead of highlighted. */
 export const HIGHLIGHT_LIMIT_BYTES = 1024 * 1024;
@@ -74,4 +78,28 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(at.getTime())) return iso;
   const two = (n: number) => String(n).padStart(2, "0");
   return `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
+/** The platform's clock runs in Beijing time; the offset is fixed (no daylight saving). */
+export const PLATFORM_ZONE = "GMT+8";
+const PLATFORM_OFFSET_MINUTES = 8 * 60;
+
+/** A stored instant in the platform's time (UTC+8) whatever the machine's zone: 2024-05-01 16:00:00. */
+export function formatPlatformTime(iso: string): string {
+  const at = dayjs.utc(iso);
+  if (!at.isValid()) return iso;
+  return at.utcOffset(PLATFORM_OFFSET_MINUTES).format("YYYY-MM-DD HH:mm:ss");
+}
+
+/** The machine's zone at that instant, as "GMT+02:00" plus its name when the system gives one. */
+export function localZone(iso: string): string {
+  const at = dayjs(iso);
+  const offset = `GMT${(at.isValid() ? at : dayjs()).format("Z")}`;
+  let name = "";
+  try {
+    name = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  } catch {
+    // no zone name: the offset says enough
+  }
+  return name ? `${offset} ${name}` : offset;
 }

@@ -1,18 +1,20 @@
 /**
  * One recorded call in full, with the console's tabs; re-send from here records a new call and shows it.
+ * From here too the call opens in the console or on the 复现请求 page, or is exported as a bundle.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space } from "antd";
-import { DeleteOutlined, RedoOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Skeleton, Space, Tooltip } from "antd";
+import { BugOutlined, DeleteOutlined, ExperimentOutlined, ExportOutlined, RedoOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
 import type { UiLanguage } from "../../api/bindings/UiLanguage";
-import { formatTime } from "../../components/format";
+import { formatPlatformTime, formatTime, localZone, PLATFORM_ZONE } from "../../components/format";
 import { ResultView } from "../../components/result/ResultView";
 import { fromHistory } from "../../components/result/model";
 import { useWorkbench } from "../../state/workbench";
 import { errorText, useShowError } from "../../components/errors";
+import { useHistoryActions } from "./useHistoryActions";
 
 export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
   const detail = current?.detail ?? null;
   const error = current?.error ?? null;
   const [busy, setBusy] = useState(false);
+  const actions = useHistoryActions();
 
   useEffect(() => {
     if (shownId === null) return;
@@ -76,6 +79,11 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
     }
   };
 
+  // Opening elsewhere leaves this page: the drawer closes so it is not still open on the way back.
+  const leaveFor = async (go: Promise<boolean>) => {
+    if (await go) onClose();
+  };
+
   const historyId = shownId;
   return (
     <Drawer
@@ -100,8 +108,29 @@ export function HistoryDrawer({ id, onClose, onChanged }: { id: number | null; o
       {!detail && !error && <Skeleton active />}
       {detail && shown && historyId !== null && (
         <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <Space wrap size={[8, 8]} data-testid="history-detail-actions">
+            <Button
+              icon={<ExperimentOutlined />}
+              loading={actions.isRunning("console", [historyId])}
+              onClick={() => void leaveFor(actions.openInConsole(historyId))}
+            >
+              {t("history.openInConsole")}
+            </Button>
+            <Button icon={<BugOutlined />} loading={actions.isRunning("reproduce", [historyId])} onClick={() => void leaveFor(actions.reproduce([historyId]))}>
+              {t("history.reproduce")}
+            </Button>
+            <Tooltip title={t("history.bundleHint")}>
+              <Button icon={<ExportOutlined />} loading={actions.isRunning("export", [historyId])} onClick={() => void actions.exportBundle([historyId])}>
+                {t("history.exportBundle")}
+              </Button>
+            </Tooltip>
+          </Space>
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-            <Descriptions.Item label={t("history.time")}>{formatTime(detail.created_at)}</Descriptions.Item>
+            <Descriptions.Item label={`${t("history.time")} (${PLATFORM_ZONE})`}>
+              <Tooltip title={t("history.localTime", { time: formatTime(detail.created_at), zone: localZone(detail.created_at) })}>
+                <span>{formatPlatformTime(detail.created_at)}</span>
+              </Tooltip>
+            </Descriptions.Item>
             <Descriptions.Item label={t("terms.environment.label")}>{detail.environment}</Descriptions.Item>
             <Descriptions.Item label={t("history.profile")}>{detail.profile_name || "—"}</Descriptions.Item>
             <Descriptions.Item label={t("history.endpoint")}>

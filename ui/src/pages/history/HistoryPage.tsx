@@ -1,21 +1,24 @@
 /**
  * Every call made, newest first: full-text search, filters by API, result and date, a detail drawer
- * with the same tabs as the console, re-send, delete and clear. The retention setting is shown here so
- * nobody is surprised when old calls go.
+ * with the same tabs as the console, re-send, delete and clear. A call opens in the console or on the
+ * 复现请求 page, and ticked calls export as one bundle for support. Times are the platform's (GMT+8),
+ * with the machine's own on hover. The retention setting is shown here so nobody is surprised when
+ * old calls go.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { AutoComplete, Button, Card, DatePicker, Input, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography, App } from "antd";
-import { DeleteOutlined, EyeOutlined, ReloadOutlined, RedoOutlined } from "@ant-design/icons";
+import { BugOutlined, DeleteOutlined, ExperimentOutlined, ExportOutlined, EyeOutlined, ReloadOutlined, RedoOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { HistorySummary } from "../../api/bindings/HistorySummary";
 import { useWorkbench } from "../../state/workbench";
-import { formatBytes, formatTime } from "../../components/format";
+import { formatBytes, formatPlatformTime, formatTime, localZone, PLATFORM_ZONE } from "../../components/format";
 import { environmentLabel } from "../../components/environments";
 import { blankToNull } from "../../components/forms";
 import { HistoryDrawer } from "./HistoryDrawer";
 import { useShowError } from "../../components/errors";
+import { useHistoryActions } from "./useHistoryActions";
 
 type Outcome = "all" | "success" | "failure";
 const PAGE_SIZE = 20;
@@ -35,6 +38,10 @@ export function HistoryPage() {
   const [total, setTotal] = useState(0);
   const [loading, setLoading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  // Ticked calls, kept across pages of the list; exported oldest first, as they were made.
+  const [selected, setSelected] = useState<number[]>([]);
+  const selectedIds = [...selected].sort((a, b) => a - b);
+  const actions = useHistoryActions();
   const request = useRef(0);
 
   const load = useCallback(
@@ -78,6 +85,7 @@ export function HistoryPage() {
     try {
       await api.historyDelete(id);
       message.success(t("history.deleted"));
+      setSelected((ids) => ids.filter((kept) => kept !== id));
       refresh();
     } catch (raw) {
       showError(raw);
@@ -99,6 +107,7 @@ export function HistoryPage() {
     try {
       await api.historyClear();
       message.success(t("history.cleared"));
+      setSelected([]);
       setOffset(0);
       refresh();
     } catch (raw) {
@@ -176,12 +185,39 @@ export function HistoryPage() {
             <Button danger>{t("history.clear")}</Button>
           </Popconfirm>
         </Space>
+        <Space wrap size={[8, 8]} style={{ marginBottom: 12 }}>
+          <Tooltip title={t("history.bundleHintSelected")}>
+            <Button
+              icon={<ExportOutlined />}
+              disabled={selectedIds.length === 0}
+              loading={actions.isRunning("export", selectedIds)}
+              onClick={() => void actions.exportBundle(selectedIds)}
+              data-testid="export-selected"
+            >
+              {t("history.exportSelected", { count: selectedIds.length })}
+            </Button>
+          </Tooltip>
+          {selectedIds.length > 0 ? (
+            <Button type="link" onClick={() => setSelected([])} style={{ paddingInline: 0 }}>
+              {t("history.clearSelection")}
+            </Button>
+          ) : (
+            <Typography.Text type="secondary">{t("history.selectHint")}</Typography.Text>
+          )}
+        </Space>
         <Table<HistorySummary>
           size="middle"
           rowKey="id"
           loading={loading}
           dataSource={items}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1360 }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => setSelected(keys.map(Number)),
+            columnWidth: 40,
+            fixed: true,
+          }}
           locale={{ emptyText: t("history.empty") }}
           pagination={{
             current: Math.floor(offset / PAGE_SIZE) + 1,
@@ -193,8 +229,28 @@ export function HistoryPage() {
           }}
           onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
           columns={[
-            { title: t("history.time"), dataIndex: "created_at", width: 170, render: (at: string) => formatTime(at) },
-            { title: t("history.api"), dataIndex: "method", render: (m: string) => <span className="mono">{m}</span> },
+            {
+              title: (
+                <Space size={6}>
+                  {t("history.time")}
+                  <Tooltip title={t("history.zoneHint")}>
+                    <Tag bordered={false} style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: "18px", fontWeight: "normal" }} data-testid="time-zone">
+                      {PLATFORM_ZONE}
+                    </Tag>
+                  </Tooltip>
+                </Space>
+              ),
+              dataIndex: "created_at",
+              width: 180,
+              render: (at: string) => (
+                <Tooltip title={t("history.localTime", { time: formatTime(at), zone: localZone(at) })}>
+                  <span style={{ whiteSpace: "nowrap" }} data-testid="history-time">
+                    {formatPlatformTime(at)}
+                  </span>
+                </Tooltip>
+              ),
+            },
+            { title: t("history.api"), dataIndex: "method", width: 220, render: (m: string) => <span className="mono">{m}</span> },
             {
               title: t("history.result"),
               dataIndex: "success",
@@ -203,10 +259,19 @@ export function HistoryPage() {
             },
             {
               title: "code / sub_code",
+              width: 190,
+              ellipsis: true,
               render: (_v, row) => <span className="mono">{[row.code, row.sub_code].filter(Boolean).join(" / ") || "—"}</span>,
             },
             { title: t("result.latency"), dataIndex: "latency_ms", width: 90, render: (ms: number) => `${ms} ms` },
             { title: t("result.size"), dataIndex: "response_size", width: 90, render: (b: number) => formatBytes(b) },
+            {
+              title: t("history.profile"),
+              dataIndex: "profile_name",
+              width: 130,
+              ellipsis: true,
+              render: (name: string) => name || "—",
+            },
             {
               title: t("terms.environment.label"),
               dataIndex: "environment",
@@ -219,18 +284,55 @@ export function HistoryPage() {
             },
             {
               title: t("common.actions"),
-              width: 130,
+              width: 176,
               fixed: "right",
               render: (_v, row) => (
                 <Space size={0}>
                   <Tooltip title={t("history.open")}>
-                    <Button type="text" icon={<EyeOutlined />} aria-label={t("history.open")} onClick={() => setOpenId(row.id)} />
+                    <Button type="text" size="small" icon={<EyeOutlined />} aria-label={t("history.open")} onClick={() => setOpenId(row.id)} />
+                  </Tooltip>
+                  <Tooltip title={t("history.openInConsole")}>
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ExperimentOutlined />}
+                      aria-label={t("history.openInConsole")}
+                      loading={actions.isRunning("console", [row.id])}
+                      onClick={() => void actions.openInConsole(row.id)}
+                    />
+                  </Tooltip>
+                  <Tooltip title={t("history.reproduce")}>
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<BugOutlined />}
+                      aria-label={t("history.reproduce")}
+                      loading={actions.isRunning("reproduce", [row.id])}
+                      onClick={() => void actions.reproduce([row.id])}
+                    />
+                  </Tooltip>
+                  <Tooltip
+                    title={
+                      <>
+                        <div style={{ fontWeight: 600 }}>{t("history.exportBundle")}</div>
+                        <div>{t("history.bundleHint")}</div>
+                      </>
+                    }
+                  >
+                    <Button
+                      type="text"
+                      size="small"
+                      icon={<ExportOutlined />}
+                      aria-label={t("history.exportBundle")}
+                      loading={actions.isRunning("export", [row.id])}
+                      onClick={() => void actions.exportBundle([row.id])}
+                    />
                   </Tooltip>
                   <Tooltip title={t("history.resend")}>
-                    <Button type="text" icon={<RedoOutlined />} aria-label={t("history.resend")} onClick={() => void resend(row.id)} />
+                    <Button type="text" size="small" icon={<RedoOutlined />} aria-label={t("history.resend")} onClick={() => void resend(row.id)} />
                   </Tooltip>
                   <Popconfirm title={t("history.deleteConfirm")} onConfirm={() => void remove(row.id)} okText={t("common.delete")} cancelText={t("common.cancel")}>
-                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} />
+                    <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t("common.delete")} />
                   </Popconfirm>
                 </Space>
               ),
