@@ -1,6 +1,6 @@
 //! Call commands: preview, send, copy as curl, and compare a pasted sign.
 
-use qimen_core::sign::SignComparison;
+use qimen_core::diagnose::Diagnosis;
 use qimen_workbench::calls::{CallInput, CallOutcome, CallPreview, SignCompareInput};
 use qimen_workbench::{IpcError, Workbench};
 use tauri::State;
@@ -35,6 +35,6 @@ pub async fn call_curl(
 pub async fn sign_compare(
     workbench: State<'_, Workbench>,
     input: SignCompareInput,
-) -> Result<SignComparison, IpcError> {
+) -> Result<Diagnosis, IpcError> {
     workbench.sign_compare(input).await
 }

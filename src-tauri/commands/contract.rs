@@ -23,7 +23,7 @@ ipc_contract! {
     calls::call_preview(input: "CallInput") -> "CallPreview";
     calls::call_send(input: "CallInput") -> "CallOutcome";
     calls::call_curl(input: "CallInput", reveal_session: "boolean") -> "string";
-    calls::sign_compare(input: "SignCompareInput") -> "SignComparison";
+    calls::sign_compare(input: "SignCompareInput") -> "Diagnosis";
     history::history_list(query: "HistoryQuery") -> "HistoryPage";
     history::history_get(id: "number") -> "HistoryDetail";
     history::history_delete(id: "number") -> "void";

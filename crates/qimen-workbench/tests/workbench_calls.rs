@@ -4,6 +4,7 @@
 
 mod support;
 
+use qimen_core::diagnose::CauseId;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::text::Lang;
 use qimen_server::gateway::config::DEMO_ERP_APP_KEY;
@@ -244,7 +245,7 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
         again.result
     );
 
-    // The sign sent, pasted back, matches; a changed one is located.
+    // The sign sent, pasted back, checks (only its letter case differs); a changed one is explained.
     let sent_sign = goods
         .request
         .query
@@ -261,7 +262,19 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
         })
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(same.matches, "{same:?}");
+    assert!(!same.valid, "{same:?}");
+    let ids: Vec<_> = same.causes.iter().map(|c| c.id).collect();
+    assert_eq!(ids, [CauseId::LowercaseHex], "the same sign, in lower case");
+    let exact = wb
+        .sign_compare(SignCompareInput {
+            target: SignTarget::History {
+                history_id: goods.history_id.expect("recorded"),
+            },
+            pasted: sent_sign.clone(),
+        })
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(exact.valid && exact.causes.is_empty(), "{exact:?}");
     let other = wb
         .sign_compare(SignCompareInput {
             target: SignTarget::History {
@@ -271,7 +284,12 @@ async fn history_finds_a_call_by_method_and_by_a_word_of_its_answer_and_resends_
         })
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(other.first_difference, Some(0));
+    assert!(!other.valid);
+    assert_eq!(
+        other.causes.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [CauseId::WrongSecret],
+        "a sign no known mistake reproduces"
+    );
 
     let saved = dir.path().join("saved-response.json");
     wb.response_save(goods.history_id.expect("recorded"), &saved)

@@ -43,7 +43,6 @@ import type { SessionFlow } from "./bindings/SessionFlow";
 import type { SessionStatus } from "./bindings/SessionStatus";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SignCompareInput } from "./bindings/SignCompareInput";
-import type { SignComparison } from "./bindings/SignComparison";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { StepStateInput } from "./bindings/StepStateInput";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
@@ -77,7 +76,7 @@ export const apiCatalogue = () => call<ApiDoc[]>("api_catalogue");
 export const callPreview = (input: CallInput) => call<CallPreview>("call_preview", { input });
 export const callSend = (input: CallInput) => call<CallOutcome>("call_send", { input });
 export const callCurl = (input: CallInput, revealSession: boolean) => call<string>("call_curl", { input, revealSession });
-export const signCompare = (input: SignCompareInput) => call<SignComparison>("sign_compare", { input });
+export const signCompare = (input: SignCompareInput) => call<Diagnosis>("sign_compare", { input });
 
 // history
 export const historyList = (query: HistoryQuery) => call<HistoryPage>("history_list", { query });

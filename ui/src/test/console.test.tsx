@@ -87,17 +87,25 @@ describe("test console", () => {
     expect(calls.some((call) => call.command === "call_send")).toBe(false);
   });
 
-  it("compares a pasted sign through sign_compare and shows the first difference", async () => {
+  it("diagnoses a pasted sign through sign_compare: the cause, what to change, the strings side by side", async () => {
     const calls = startBackend({
       call_send: () => failureOutcome,
       sign_compare: () => ({
-        matches: false,
-        pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00",
-        computed: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
-        first_difference: 30,
-        pasted_len: 32,
-        computed_len: 32,
-        hints: [{ kind: "other_method", method: "hmac" }],
+        valid: false,
+        causes: [
+          {
+            id: "sign-method-mismatch",
+            detail: "hmac",
+            explanation: { zh: "对方用 hmac 算的签名，但 sign_method 写的是 md5。", en: "Signed with hmac while sign_method says md5." },
+            fix: { zh: "让 sign_method 与实际算法一致。", en: "Make sign_method match the algorithm used." },
+          },
+        ],
+        sign_method: "md5",
+        customer_sign: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00",
+        expected_sign: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
+        string_to_sign_masked: "******app_key23000001******",
+        rows: [{ key: "app_key", platform: "23000001", customer: "23000001" }],
+        wdt: null,
       }),
     });
     const { user } = await renderApp();
@@ -109,10 +117,11 @@ describe("test console", () => {
     await user.type(screen.getByLabelText("对方的签名"), "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00");
     await user.click(screen.getByTestId("sign-compare"));
 
-    const mismatch = await screen.findByTestId("sign-mismatch");
-    // Position is 1-based for people: index 30 is the 31st character.
-    expect(mismatch).toHaveTextContent("第 31 个字符");
-    expect(mismatch).toHaveTextContent("hmac");
+    const cause = await screen.findByTestId("cause-sign-method-mismatch");
+    expect(cause).toHaveTextContent("对方用 hmac 算的签名");
+    expect(cause).toHaveTextContent("让 sign_method 与实际算法一致。");
+    // Never a character diff of two hashes.
+    expect(screen.queryByText(/个字符/)).not.toBeInTheDocument();
     const compare = calls.find((call) => call.command === "sign_compare");
     // The history entry of the call just made is the target, so the same timestamp is re-signed.
     expect(compare?.args.input).toEqual({ target: { kind: "history", history_id: 42 }, pasted: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A00" });

@@ -12,10 +12,7 @@ pub mod wdt;
 
 pub mod vectors;
 
-pub use explain::{
-    compare_pasted_sign, explain_top, DropReason, DroppedParam, SignComparison, SignExplanation,
-    SignHint,
-};
+pub use explain::{explain_top, DropReason, DroppedParam, SignExplanation};
 pub use spi::{
     check_timestamp, spi_sign, spi_string_to_sign, verify, InboundRequest, SpiVerdict,
     TimestampProblem,

@@ -21,12 +21,15 @@ use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Prof
 use crate::{lock, IpcError, Workbench, RECENT_BODIES};
 use build::{build, read_secret, required_secret};
 use environments::{id_of, is_local_id, resolve};
+use qimen_core::call::read_body;
 use qimen_core::call::BuiltCall;
+use qimen_core::captured::CapturedRequest;
 use qimen_core::client::HttpClient;
+use qimen_core::clock::parse_gmt8;
+use qimen_core::diagnose::{diagnose, Diagnosis};
 use qimen_core::errors::explain;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::{mask, mask_each};
-use qimen_core::sign::{compare_pasted_sign, Params, SignComparison};
 use std::time::Instant;
 use view::{curl_line, request_view, response_view};
 
@@ -198,51 +201,64 @@ impl Workbench {
         self.ipc(result)
     }
 
-    async fn compare(&self, input: SignCompareInput) -> Result<SignComparison, WorkbenchError> {
-        let (profile, mut params, body, method) = match input.target {
+    /// A pasted sign diagnosed against the call it was meant for: the same parameters and body
+    /// (the session put back from the keyring where history masked it), with the pasted value as
+    /// `sign`, judged at the call's own timestamp.
+    async fn compare(&self, input: SignCompareInput) -> Result<Diagnosis, WorkbenchError> {
+        let (profile, endpoint, mut query, mut form, body) = match input.target {
             SignTarget::Call { call } => {
                 let ready = self.ready(&call).await?;
                 let prepared = ready.built.prepared;
-                let params: Params = prepared
-                    .query
-                    .iter()
-                    .chain(prepared.form.iter())
-                    .filter(|(k, _)| k != "sign")
-                    .cloned()
-                    .collect();
-                let body = prepared.body.map(|b| b.text);
-                (ready.profile, params, body, prepared.signature.method)
+                let body = prepared.body.map(|b| (b.content_type, b.text));
+                (
+                    ready.profile,
+                    prepared.endpoint,
+                    prepared.query,
+                    prepared.form,
+                    body,
+                )
             }
             SignTarget::History { history_id } => {
                 let entry = self.store.history_get(history_id)?;
                 let sent = crate::history::SentRequest::read(&entry.request)?;
                 let profile = self.profile_for(entry.summary.profile_id)?;
-                (profile, sent.signed_params(), sent.body, sent.sign_method)
+                let body = sent
+                    .body
+                    .as_deref()
+                    .and_then(|text| read_body(text).ok().flatten())
+                    .map(|b| (b.content_type, b.text));
+                (profile, entry.summary.endpoint, sent.query, sent.form, body)
             }
         };
         let secrets = self.secrets();
         // History keeps the session masked; the stored token puts the real value back when the
         // mask is its mask (the session the call was made with).
-        if let Some(shown) = params.get("session").cloned() {
-            if let Some(token) = read_secret(secrets.as_ref(), profile.id, SecretKind::AccessToken)?
-            {
-                if shown == mask(token.expose()) {
-                    params.insert("session".into(), token.expose().clone());
+        let token = read_secret(secrets.as_ref(), profile.id, SecretKind::AccessToken)?;
+        for (key, value) in query.iter_mut().chain(form.iter_mut()) {
+            if key == "sign" {
+                *value = input.pasted.trim().to_string();
+            } else if key == "session" {
+                if let Some(token) = token.as_ref().filter(|t| *value == mask(t.expose())) {
+                    *value = token.expose().clone();
                 }
             }
         }
+        let request = CapturedRequest::from_parts(
+            &endpoint,
+            &query,
+            &form,
+            body.as_ref().map(|(ct, text)| (ct.as_str(), text.as_str())),
+        );
         let secret = required_secret(secrets.as_ref(), &profile, MissingSecret::AppSecret)?;
-        Ok(compare_pasted_sign(
-            &input.pasted,
-            &params,
-            body.as_deref(),
-            secret.expose(),
-            method,
-        ))
+        let at = request
+            .param("timestamp")
+            .and_then(parse_gmt8)
+            .unwrap_or_else(|| self.clock.now());
+        Ok(diagnose(&request, secret.expose(), at).masking(&request.tokens()))
     }
 
-    /// `sign_compare`
-    pub async fn sign_compare(&self, input: SignCompareInput) -> Result<SignComparison, IpcError> {
+    /// `sign_compare`: why a sign pasted from another system differs from this call's.
+    pub async fn sign_compare(&self, input: SignCompareInput) -> Result<Diagnosis, IpcError> {
         let result = self.compare(input).await;
         self.ipc(result)
     }

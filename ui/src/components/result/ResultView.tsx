@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { Empty, Space, Tabs, Tag, Typography, Alert } from "antd";
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { SignComparison } from "../../api/bindings/SignComparison";
+import type { Diagnosis } from "../../api/bindings/Diagnosis";
 import { Term } from "../Term";
 import { formatBytes } from "../format";
 import { ResponseTab } from "./ResponseTab";
@@ -18,7 +18,7 @@ import type { ShownCall } from "./model";
 
 export interface ResultViewProps {
   call: ShownCall;
-  compare: ((pasted: string) => Promise<SignComparison>) | null;
+  compare: ((pasted: string) => Promise<Diagnosis>) | null;
   revealCurl: (() => Promise<string>) | null;
 }
 

@@ -1,17 +1,17 @@
 /**
  * How the sign was made, step by step: which parameters were kept (in signing order) or dropped and why,
- * the exact string digested with the secret masked, the digest — and a check of a sign pasted from
- * another system against ours, with the first difference and the likely cause.
+ * the exact string digested with the secret masked, the digest — and a sign pasted from another system
+ * diagnosed against this call: what reproduces it, and the two strings to sign side by side.
  */
 import { useState } from "react";
 import { Alert, Button, Descriptions, Input, Space, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SignExplanation } from "../../api/bindings/SignExplanation";
-import type { SignComparison } from "../../api/bindings/SignComparison";
-import type { SignHint } from "../../api/bindings/SignHint";
+import type { Diagnosis } from "../../api/bindings/Diagnosis";
 import type { WdtSignExplanation } from "../../api/bindings/WdtSignExplanation";
 import { Term } from "../Term";
 import { errorText } from "../errors";
+import { DiagnosisView } from "../DiagnosisView";
 
 interface Row {
   key: string;
@@ -19,41 +19,6 @@ interface Row {
   name: string;
   value: string | null;
   reason: string | null;
-}
-
-function hintText(hint: SignHint, t: (key: string, values?: Record<string, string>) => string): string {
-  switch (hint.kind) {
-    case "other_method":
-      return t("signature.hint.otherMethod", { method: hint.method });
-    case "blank_params_kept":
-      return t("signature.hint.blankParamsKept", { method: hint.method, keys: hint.keys.join(", ") });
-    case "body_left_out":
-      return t("signature.hint.bodyLeftOut", { method: hint.method });
-    default:
-      return "";
-  }
-}
-
-/** The two signs one above the other with the first differing character marked. */
-function Difference({ comparison }: { comparison: SignComparison }) {
-  const { t } = useTranslation();
-  const at = comparison.first_difference ?? 0;
-  const mark = (text: string) => (
-    <span className="mono">
-      {text.slice(0, at)}
-      <span className="diff-mark">{text.slice(at, at + 1) || "∅"}</span>
-      {text.slice(at + 1)}
-    </span>
-  );
-  return (
-    <Descriptions size="small" column={1} bordered>
-      <Descriptions.Item label={t("signature.computed")}>{mark(comparison.computed)}</Descriptions.Item>
-      <Descriptions.Item label={t("signature.pasted")}>{mark(comparison.pasted)}</Descriptions.Item>
-      <Descriptions.Item label={t("signature.firstDifference")}>
-        {t("signature.position", { position: String(at + 1) })}
-      </Descriptions.Item>
-    </Descriptions>
-  );
 }
 
 /** How the 旺店通 wdt_sign was made: the parts in order, what was left out and why, the string and digest. */
@@ -100,11 +65,11 @@ export function SignatureTab({
 }: {
   signature: SignExplanation;
   wdtSignature: WdtSignExplanation | null;
-  compare: ((pasted: string) => Promise<SignComparison>) | null;
+  compare: ((pasted: string) => Promise<Diagnosis>) | null;
 }) {
   const { t } = useTranslation();
   const [pasted, setPasted] = useState("");
-  const [comparison, setComparison] = useState<SignComparison | null>(null);
+  const [comparison, setComparison] = useState<Diagnosis | null>(null);
   const [compareError, setCompareError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -210,29 +175,7 @@ export function SignatureTab({
           </Space.Compact>
           <div style={{ marginTop: 12 }}>
             {compareError && <Alert type="error" showIcon message={compareError} />}
-            {comparison?.matches && <Alert type="success" showIcon message={t("signature.match")} data-testid="sign-match" />}
-            {comparison && !comparison.matches && (
-              <Space direction="vertical" style={{ width: "100%" }} data-testid="sign-mismatch">
-                <Alert type="error" showIcon message={t("signature.mismatch")} />
-                <Difference comparison={comparison} />
-                {comparison.hints.length > 0 ? (
-                  <Alert
-                    type="info"
-                    showIcon
-                    message={t("signature.likelyCause")}
-                    description={
-                      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                        {comparison.hints.map((hint, index) => (
-                          <li key={index}>{hintText(hint, t)}</li>
-                        ))}
-                      </ul>
-                    }
-                  />
-                ) : (
-                  <Alert type="info" showIcon message={t("signature.noHint")} />
-                )}
-              </Space>
-            )}
+            {comparison && <DiagnosisView diagnosis={comparison} />}
           </div>
         </div>
       )}

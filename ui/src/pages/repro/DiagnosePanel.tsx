@@ -11,7 +11,7 @@ import type { CapturedRequest } from "../../api/bindings/CapturedRequest";
 import type { Diagnosis } from "../../api/bindings/Diagnosis";
 import { useShowError } from "../../components/errors";
 import { useWorkbench } from "../../state/workbench";
-import { DiagnosisView } from "./DiagnosisView";
+import { DiagnosisView } from "../../components/DiagnosisView";
 
 export function DiagnosePanel({
   request,

@@ -6,10 +6,10 @@
 import { Alert, Space, Table, Tag, Typography } from "antd";
 import { CheckCircleFilled, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { Diagnosis } from "../../api/bindings/Diagnosis";
-import type { SignedRow } from "../../api/bindings/SignedRow";
-import { pick } from "../../i18n/pick";
-import { useWorkbench } from "../../state/workbench";
+import type { Diagnosis } from "../api/bindings/Diagnosis";
+import type { SignedRow } from "../api/bindings/SignedRow";
+import { pick } from "../i18n/pick";
+import { useWorkbench } from "../state/workbench";
 
 function differs(row: SignedRow): boolean {
   return row.platform !== row.customer;
