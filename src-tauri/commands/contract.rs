@@ -45,7 +45,7 @@ ipc_contract! {
     repro::repro_bundle_text(input: "ReproExportInput") -> "string";
     /// Asks where to save (native dialog) and writes the bundle; the path is null when cancelled.
     repro::repro_export(input: "ReproExportInput") -> "ReproSaved";
-    /// Asks for a bundle file (native dialog) and opens it; null when cancelled.
+    /// Asks for a file (native dialog): a bundle, or a request saved as text; null when cancelled.
     repro::repro_open_file() -> "ReproOpened | null";
     onboarding::catalog_app_types() -> "AppTypeCatalog";
     onboarding::onboarding_recommend(questionnaire: "Questionnaire") -> "QuestionnaireResult";

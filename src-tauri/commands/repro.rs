@@ -80,7 +80,10 @@ pub async fn repro_open_file(
     let Some(path) = pick(|chosen| {
         app.dialog()
             .file()
-            .add_filter("Qimen Workbench bundle", &["json"])
+            .add_filter(
+                "Qimen Workbench bundle, request",
+                &["json", "txt", "http", "sh", "log"],
+            )
             .pick_file(move |path| {
                 let _ = chosen.send(path);
             })
@@ -89,7 +92,7 @@ pub async fn repro_open_file(
     else {
         return Ok(None);
     };
-    workbench.repro_read_file(&path).map(Some)
+    workbench.repro_read_file(&path).await.map(Some)
 }
 
 fn suggested_name(calls: &[BundleCall]) -> String {

@@ -75,6 +75,7 @@ async fn a_pasted_curl_is_diagnosed_replayed_and_bundled() {
         environment_id: "local".into(),
         mode,
         profile_id: None,
+        recorded_body: None,
     };
     let as_sent = wb
         .repro_replay(replay(ReplayMode::AsSent))
@@ -122,6 +123,7 @@ async fn a_history_entry_opens_as_a_reproduction_and_replays_with_the_profile() 
             environment_id: "local".into(),
             mode: ReplayMode::Resigned,
             profile_id: None,
+            recorded_body: calls[0].response.as_ref().map(|r| r.body.clone()),
         })
         .await
         .expect("replayed");
@@ -129,6 +131,9 @@ async fn a_history_entry_opens_as_a_reproduction_and_replays_with_the_profile() 
         replay.result.as_ref().is_some_and(|r| r.success),
         "{replay:?}"
     );
+    // The same answer but for its time and request id, which change on every call.
+    let diff = replay.diff.expect("a diff with the recorded answer");
+    assert!(diff.same, "{diff:?}");
 
     let input = wb.history_call_input(id).await.expect("a console call");
     assert_eq!(input.draft.method, "taobao.time.get");

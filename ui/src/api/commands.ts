@@ -102,7 +102,7 @@ export const reproReplay = (input: ReproReplayInput) => call<ReproReplay>("repro
 export const reproBundleText = (input: ReproExportInput) => call<string>("repro_bundle_text", { input });
 /** Asks where to save (native dialog) and writes the bundle; the path is null when cancelled. */
 export const reproExport = (input: ReproExportInput) => call<ReproSaved>("repro_export", { input });
-/** Asks for a bundle file (native dialog) and opens it; null when cancelled. */
+/** Asks for a file (native dialog): a bundle, or a request saved as text; null when cancelled. */
 export const reproOpenFile = () => call<ReproOpened | null>("repro_open_file");
 
 // onboarding

@@ -62,6 +62,7 @@ const replayed: ReproReplay = {
   result: successOutcome.result,
   explanation: null,
   network_error: null,
+  diff: null,
 };
 
 async function openRepro() {
@@ -133,5 +134,44 @@ describe("复现请求", () => {
     const exported = calls.find((call) => call.command === "repro_export")?.args.input as { calls: { diagnosis: Diagnosis | null }[] };
     expect(exported.calls[0]?.diagnosis?.causes[0]?.id).toBe("lowercase-hex");
     expect(await screen.findByText(/taobao\.time\.get\.qimen\.json/)).toBeInTheDocument();
+  });
+
+  it("opens a bundle and sets the replayed answer against the recorded one", async () => {
+    const recorded = '{"error_response":{"code":25,"msg":"Invalid signature"}}';
+    const bundle: ReproOpened = {
+      from_bundle: true,
+      app_version: "0.1.0",
+      calls: [{ ...openedCurl.calls[0]!, response: { status: 200, content_type: "application/json", body: recorded, elapsed_ms: 9, size_bytes: 60 } }],
+    };
+    const calls = startBackend({
+      repro_open: () => bundle,
+      repro_replay: () => ({
+        ...replayed,
+        mode: "resigned",
+        changes: [{ name: "sign", before: "abc", after: "C2DE" }],
+        diff: {
+          same: false,
+          lines: [
+            { kind: "removed", text: '  "code": 25,' },
+            { kind: "added", text: '  "time": "2026-12-01 13:56:27"' },
+          ],
+          volatile: ["request_id"],
+        },
+      }),
+    });
+    const { user } = await openRepro();
+    await user.click(screen.getByTestId("repro-text"));
+    await user.paste('{"format":"qimen-workbench/repro"}');
+    await user.click(screen.getByTestId("repro-read"));
+    expect(await screen.findByText("来自复现包")).toBeInTheDocument();
+    expect(screen.getByTestId("recorded-answer")).toHaveTextContent("Invalid signature");
+    await user.click(screen.getByTestId("mode-resigned"));
+    await user.click(screen.getByTestId("replay"));
+    const diff = await screen.findByTestId("answer-diff");
+    expect(diff).toHaveTextContent("新的应答与复现包里记录的不同");
+    expect(diff).toHaveTextContent('- "code": 25,');
+    expect(diff).toHaveTextContent("request_id");
+    expect(screen.getByTestId("replay-changes")).toHaveTextContent("C2DE");
+    expect(calls.find((call) => call.command === "repro_replay")?.args.input).toMatchObject({ mode: "resigned", recorded_body: recorded });
   });
 });

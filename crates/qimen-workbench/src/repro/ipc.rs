@@ -1,7 +1,7 @@
 //! The IPC shapes of the reproduction commands.
 
 use crate::calls::{NetworkFailure, ResponseView};
-use qimen_core::bundle::BundleCall;
+use qimen_core::bundle::{BundleCall, ResponseDiff};
 use qimen_core::captured::{CapturedRequest, ParamChange};
 use qimen_core::errors::Explanation;
 use qimen_core::protocol::response::ApiResult;
@@ -66,6 +66,9 @@ pub struct ReproReplayInput {
     /// The profile a re-signed replay uses (the current one when null).
     #[ts(type = "number | null")]
     pub profile_id: Option<i64>,
+    /// The answer the call got when it was recorded (a bundle's), to compare the new one with.
+    #[serde(default)]
+    pub recorded_body: Option<String>,
 }
 
 /// A replay's answer.
@@ -83,6 +86,8 @@ pub struct ReproReplay {
     pub result: Option<ApiResult>,
     pub explanation: Option<Explanation>,
     pub network_error: Option<NetworkFailure>,
+    /// The new answer against the recorded one, when there was one.
+    pub diff: Option<ResponseDiff>,
 }
 
 /// `repro_export`: the calls to put in one bundle, and a suggested file name.

@@ -18,7 +18,7 @@ use crate::history::sent_call;
 use crate::secrets::SecretKind;
 use crate::{IpcError, Workbench};
 use qimen_core::bundle::{
-    Bundle, BundleCall, BundleEnvironment, BundleExplanation, BundleResponse,
+    response_diff, Bundle, BundleCall, BundleEnvironment, BundleExplanation, BundleResponse,
 };
 use qimen_core::captured::{parse, Resigning};
 use qimen_core::diagnose::{diagnose, Diagnosis};
@@ -143,7 +143,12 @@ impl Workbench {
                 (None, None, None, Some(failure))
             }
         };
+        let diff = match (&input.recorded_body, &response) {
+            (Some(recorded), Some(now)) => Some(response_diff(recorded, &now.body)),
+            _ => None,
+        };
         Ok(ReproReplay {
+            diff,
             mode: input.mode,
             endpoint,
             request: request.redacted(),
@@ -178,27 +183,21 @@ impl Workbench {
         self.ipc(result)
     }
 
-    /// Reads a bundle file the user opened.
-    pub fn repro_read_file(&self, path: &Path) -> Result<ReproOpened, IpcError> {
+    /// Reads a file the user opened: a bundle, or a request saved as text (a curl line, a raw HTTP
+    /// request, a log line).
+    pub async fn repro_read_file(&self, path: &Path) -> Result<ReproOpened, IpcError> {
         let lang = self.lang();
-        let text = std::fs::read(path)
-            .map_err(|e| {
-                IpcError::new(
-                    "validation.repro.file",
-                    lang.pick(
-                        format!("无法读取文件 {}：{e}", path.display()),
-                        format!("cannot read {}: {e}", path.display()),
-                    ),
-                )
-            })
-            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())?;
-        Bundle::read(&text)
-            .map(|bundle| ReproOpened {
-                from_bundle: true,
-                app_version: Some(bundle.app_version),
-                calls: bundle.calls,
-            })
-            .map_err(|e| IpcError::new("validation.repro.bundle", e.message(lang)))
+        let bytes = std::fs::read(path).map_err(|e| {
+            IpcError::new(
+                "validation.repro.file",
+                lang.pick(
+                    format!("无法读取文件 {}：{e}", path.display()),
+                    format!("cannot read {}: {e}", path.display()),
+                ),
+            )
+        })?;
+        self.repro_open(String::from_utf8_lossy(&bytes).into_owned())
+            .await
     }
 
     /// `history_bundle`: history entries as calls to reproduce or export, answers included.

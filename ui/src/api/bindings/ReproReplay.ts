@@ -5,6 +5,7 @@ import type { Explanation } from "./Explanation";
 import type { NetworkFailure } from "./NetworkFailure";
 import type { ParamChange } from "./ParamChange";
 import type { ReplayMode } from "./ReplayMode";
+import type { ResponseDiff } from "./ResponseDiff";
 import type { ResponseView } from "./ResponseView";
 
 /**
@@ -22,4 +23,8 @@ request: CapturedRequest,
 /**
  * What re-signing changed (empty as sent).
  */
-changes: Array<ParamChange>, response: ResponseView | null, result: ApiResult | null, explanation: Explanation | null, network_error: NetworkFailure | null, };
+changes: Array<ParamChange>, response: ResponseView | null, result: ApiResult | null, explanation: Explanation | null, network_error: NetworkFailure | null, 
+/**
+ * The new answer against the recorded one, when there was one.
+ */
+diff: ResponseDiff | null, };

@@ -13,4 +13,8 @@ environment_id: string, mode: ReplayMode,
 /**
  * The profile a re-signed replay uses (the current one when null).
  */
-profile_id: number | null, };
+profile_id: number | null, 
+/**
+ * The answer the call got when it was recorded (a bundle's), to compare the new one with.
+ */
+recorded_body: string | null, };

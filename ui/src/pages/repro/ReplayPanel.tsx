@@ -17,13 +17,17 @@ import { useShowError } from "../../components/errors";
 import { ResultView } from "../../components/result/ResultView";
 import { fromReplay } from "../../components/result/model";
 import { useWorkbench } from "../../state/workbench";
+import { AnswerDiff } from "./AnswerDiff";
 
 export function ReplayPanel({
   request,
+  recordedBody,
   replay,
   onReplayed,
 }: {
   request: CapturedRequest;
+  /** The answer recorded in a bundle, to set the new one against. */
+  recordedBody: string | null;
   replay: ReproReplay | null;
   onReplayed: (replay: ReproReplay) => void;
 }) {
@@ -37,7 +41,9 @@ export function ReplayPanel({
   const send = async () => {
     setSending(true);
     try {
-      onReplayed(await api.reproReplay({ request, environment_id: environmentId, mode, profile_id: wb.currentProfile?.id ?? null }));
+      onReplayed(
+        await api.reproReplay({ request, environment_id: environmentId, mode, profile_id: wb.currentProfile?.id ?? null, recorded_body: recordedBody }),
+      );
     } catch (raw) {
       showError(raw);
     } finally {
@@ -81,6 +87,7 @@ export function ReplayPanel({
               />
             </div>
           )}
+          {replay.diff && <AnswerDiff diff={replay.diff} />}
           <ResultView call={fromReplay(replay)} compare={null} revealCurl={null} />
         </>
       )}

@@ -180,6 +180,7 @@ export function ReproPage() {
               <ReplayPanel
                 key={`r-${state.chosen}`}
                 request={current.request}
+                recordedBody={current.response?.body ?? null}
                 replay={state.replays[state.chosen] ?? null}
                 onReplayed={(replay) => setState({ ...state, replays: { ...state.replays, [state.chosen]: replay } })}
               />
