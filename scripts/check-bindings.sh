@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 # where it is caught below instead of being written somewhere on the machine.
 out="$tmp/a/b/c/bindings"
 mkdir -p "$out"
-if ! (cd "$root" && TS_RS_EXPORT_DIR="$out" cargo test --quiet -p qimen-core -p qimen-workbench --lib export_bindings) >"$tmp/cargo.log" 2>&1; then
+if ! (cd "$root" && TS_RS_EXPORT_DIR="$out" cargo test --quiet -p qimen-core -p qimen-server -p qimen-workbench --lib export_bindings) >"$tmp/cargo.log" 2>&1; then
     cat "$tmp/cargo.log"
     echo "check-bindings: generating the bindings failed (output above)" >&2
     exit 1

@@ -3,7 +3,9 @@
 # proxy, and `qimen diagnose --request-file` judges each request exactly as they put it on the wire:
 # plain calls must be answered with success and diagnosed valid; probes (an empty parameter, the
 # clock in UTC) must either pass too or show exactly the documented finding (tests/sdk-clients/
-# run_matrix.py). Prints one table; exits non-zero on any failure.
+# run_matrix.py). Then the same calls go through `qimen relay serve` to the gateway, and the relay's
+# JSON line for each must say `valid` for the plain calls (and name the same finding for the probes).
+# Prints two tables; exits non-zero on any failure.
 #
 #   scripts/sdk-clients.sh       (or: make sdk-clients)
 #
@@ -51,9 +53,10 @@ qimen="target/debug/qimen"
 run_dir="$(mktemp -d)"
 gateway_pid=""
 proxy_pid=""
+relay_pid=""
 cleanup() {
   local pid
-  for pid in "$proxy_pid" "$gateway_pid"; do
+  for pid in "$relay_pid" "$proxy_pid" "$gateway_pid"; do
     if [ -n "$pid" ]; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -100,5 +103,32 @@ echo "gateway http://127.0.0.1:$port, capture proxy http://[::1]:$port"
 status=0
 python3 "$here/run_matrix.py" --base-url "http://[::1]:$port" --captures "$work/captures" \
   --qimen "$qimen" --python "$work/py/bin/python" --node-modules "$work/node/node_modules" || status=$?
+
+# The relay on a free port, diagnosing with the test app's secret (from the environment, never an
+# argument), one JSON line per exchange in relay.jsonl.
+relay_log="$work/relay.jsonl"
+: >"$relay_log"
+app_secret="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["app"]["secret"])' \
+  "$here/calls.json")"
+QIMEN_APP_SECRET="$app_secret" "$qimen" relay serve --port 0 --upstream "http://127.0.0.1:$port" \
+  --log "$relay_log" 2>"$run_dir/relay.err" &
+relay_pid=$!
+relay_port=""
+for _ in $(seq 1 300); do
+  relay_port="$(sed -n 's|^relay listening on http://127\.0\.0\.1:\([0-9][0-9]*\).*|\1|p' "$run_dir/relay.err")"
+  [ -n "$relay_port" ] && break
+  kill -0 "$relay_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$relay_port" ]; then
+  echo "sdk-clients: the relay did not start:" >&2
+  cat "$run_dir/relay.err" >&2
+  exit 1
+fi
+echo
+echo "the same calls through the relay http://127.0.0.1:$relay_port -> gateway http://127.0.0.1:$port"
+python3 "$here/run_matrix.py" --base-url "http://127.0.0.1:$relay_port" --captures "$work/captures" \
+  --relay-log "$relay_log" --qimen "$qimen" --python "$work/py/bin/python" \
+  --node-modules "$work/node/node_modules" || status=$?
 echo "sdk-clients: $(( $(date +%s) - started )) s in all"
 exit "$status"

@@ -13,9 +13,16 @@ Each row is one SDK call, made by a fresh process, so exactly one captured reque
   ones (an empty parameter signed: the gateway tolerates it, the diagnosis names
   blank-params-signed; the machine clock formatted in UTC: the gateway answers 31, the diagnosis
   names timestamp-out-of-window). Anything else fails.
+- The wrong-secret probe signs with another secret: the gateway must answer 25 and the diagnosis
+  (with the app's real secret) name wrong-secret.
 
 The SDKs that format the timestamp from the machine's local time need the process in GMT+8, as
 their users in China have it: plain rows run with TZ=Asia/Shanghai, the clock probe with TZ=UTC.
+
+With --relay-log, the SDKs call `qimen relay serve` (started with the app's secret, forwarding to the
+gateway) instead of the capture proxy, and each row is judged on the relay's JSON line for the call
+in place of a capture's diagnosis: plain rows must be recorded `valid` with no cause and status 200;
+probe rows that are findings must name the same one cause.
 """
 
 import argparse
@@ -45,12 +52,17 @@ RUNS = [
     ("shop", "Asia/Shanghai", "plain", "taobao.tbk.shop.get (Chinese q)"),
     ("shop-blank", "Asia/Shanghai", "probe-blank", "taobao.tbk.shop.get, page_no empty"),
     ("time", "UTC", "probe-clock", "taobao.time.get, process in UTC"),
+    ("time", "Asia/Shanghai", "probe-secret", "taobao.time.get, signed with a wrong secret"),
 ]
+
+# The secret the wrong-secret probe signs with (sdk_calls reads it from SDK_SIGN_SECRET).
+WRONG_SECRET = "not0the0app0secret00000000000000"
 
 # What a probe row must show when the SDK does not cope: (gateway answer, the one cause).
 FINDINGS = {
     "probe-blank": ("success", "blank-params-signed"),
     "probe-clock": ("error 31", "timestamp-out-of-window"),
+    "probe-secret": ("error 25", "wrong-secret"),
 }
 
 
@@ -160,6 +172,41 @@ def judge(kind, answer, exit_code, report):
     return "FAIL"
 
 
+RELAY_LINE_WAIT = 10
+
+
+def run_env(env, tz, kind):
+    """The environment of one SDK process: its time zone, and for the wrong-secret probe the
+    secret it signs with."""
+    out = dict(env, TZ=tz)
+    out.pop("SDK_SIGN_SECRET", None)
+    if kind == "probe-secret":
+        out["SDK_SIGN_SECRET"] = WRONG_SECRET
+    return out
+
+
+def relay_line(log, seen):
+    """The relay's JSON line for the call just made: the first line after the `seen` ones (the
+    relay writes it once the answer has been passed on, so it may come a moment later)."""
+    deadline = time.monotonic() + RELAY_LINE_WAIT
+    while time.monotonic() < deadline:
+        with open(log, encoding="utf-8") as f:
+            lines = [l for l in f.read().splitlines() if l.strip()]
+        if len(lines) > seen:
+            return len(lines), json.loads(lines[seen])
+        time.sleep(0.05)
+    return seen, None
+
+
+def relay_report(line):
+    """The relay's line read as `diagnose --json` would report the request: (exit code, report)."""
+    if line is None:
+        return -1, None
+    valid = line.get("verdict") == "valid"
+    causes = line.get("causes") or []
+    return (0 if valid and not causes else 1), {"valid": valid, "causes": causes}
+
+
 def new_captures(folder, before):
     return sorted(n for n in os.listdir(folder) if n.endswith(".http") and n not in before)
 
@@ -171,6 +218,8 @@ def main():
     parser.add_argument("--qimen", required=True, help="the qimen binary")
     parser.add_argument("--python", required=True, help="python of the SDKs' virtual environment")
     parser.add_argument("--node-modules", required=True, help="node_modules holding the npm SDKs")
+    parser.add_argument("--relay-log", help="the JSON lines of `qimen relay serve`: judge each call "
+                        "on its line instead of a capture (--base-url is then the relay)")
     args = parser.parse_args()
 
     with open(os.path.join(HERE, "calls.json"), encoding="utf-8") as f:
@@ -182,6 +231,7 @@ def main():
     runners = {"python": [args.python], "node": ["node"]}
 
     rows, notes, failed = [], [], False
+    relay_seen = 0
     started = time.monotonic()
     for package, registry, kind, script in SDKS:
         version = installed_version(kind, package, args.python, args.node_modules)
@@ -192,11 +242,30 @@ def main():
             try:
                 done = subprocess.run(
                     runners[kind] + [os.path.join(HERE, script), args.base_url, call_name],
-                    env=dict(env, TZ=tz), capture_output=True, text=True, timeout=SDK_TIMEOUT)
+                    env=run_env(env, tz, run_kind), capture_output=True, text=True,
+                    timeout=SDK_TIMEOUT)
             except subprocess.TimeoutExpired as e:
                 done = subprocess.CompletedProcess(e.cmd, -1, "", "no answer in %d s" % SDK_TIMEOUT)
             last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
             answer, detail = gateway_answer(last, call["expect"])
+            if args.relay_log:
+                relay_seen, line = relay_line(args.relay_log, relay_seen)
+                exit_code, report = relay_report(line)
+                verdict = judge(run_kind, answer, exit_code, report)
+                if run_kind == "plain" and verdict == "ok" and line.get("status") != 200:
+                    verdict = "FAIL"
+                shown = "no relay line" if line is None else "relay: %s%s, HTTP %s" % (
+                    line.get("verdict"), " " + ", ".join(line["causes"]) if line.get("causes")
+                    else "", line.get("status"))
+                shown_answer = answer if answer == "success" else "%s %s" % (answer, detail[:40])
+                rows.append((sdk, label, "-", shown_answer, shown, "%s  relay line %d" % (
+                    verdict, relay_seen)))
+                if verdict == "FAIL":
+                    failed = True
+                    notes.append("%s / %s through the relay: %s %s, line %s\n%s" % (
+                        sdk, label, answer, detail, json.dumps(line, ensure_ascii=False),
+                        done.stderr.strip()))
+                continue
             captured = new_captures(args.captures, before)
             if done.returncode != 0 or len(captured) != 1:
                 failed = True
@@ -233,6 +302,9 @@ def main():
                         sdk, label, cause, " (%s)" % cause_detail if cause_detail else ""))
 
     header = ("SDK", "call", "sign_method", "gateway answer", "diagnosis", "result  capture")
+    if args.relay_log:
+        header = ("SDK", "call", "-", "gateway answer (through the relay)", "the relay's line",
+                  "result  line")
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(len(header))]
     line = lambda r: " | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
     print(line(header))
@@ -243,8 +315,10 @@ def main():
     for note in notes:
         print(note)
     counts = {v: sum(1 for r in rows if r[5].startswith(v)) for v in ("ok", "FINDING", "FAIL")}
-    print("%d ok, %d findings in %.1f s (plain rows in TZ=Asia/Shanghai); captures and diagnoses "
-          "in %s" % (counts["ok"], counts["FINDING"], time.monotonic() - started, args.captures))
+    print("%d ok, %d findings in %.1f s (plain rows in TZ=Asia/Shanghai); %s" % (
+        counts["ok"], counts["FINDING"], time.monotonic() - started,
+        "through the relay, its lines in %s" % args.relay_log if args.relay_log
+        else "captures and diagnoses in %s" % args.captures))
     # The closing line test runners print: findings are expected outcomes, so they pass.
     print("sdk-clients: %d passed, %d failed" % (len(rows) - counts["FAIL"], counts["FAIL"]))
     return 1 if failed else 0

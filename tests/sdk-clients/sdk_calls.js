@@ -5,8 +5,13 @@
 const fs = require('fs');
 const path = require('path');
 
+// The calls; SDK_SIGN_SECRET, when set, replaces the app's secret (the wrong-secret probe).
 function load() {
-  return JSON.parse(fs.readFileSync(path.join(__dirname, 'calls.json'), 'utf8'));
+  const spec = JSON.parse(fs.readFileSync(path.join(__dirname, 'calls.json'), 'utf8'));
+  if (process.env.SDK_SIGN_SECRET) {
+    spec.app.secret = process.env.SDK_SIGN_SECRET;
+  }
+  return spec;
 }
 
 function reportAnswer(answer) {

@@ -11,22 +11,31 @@
 //!   descriptors nor keep out the call that matters;
 //! - a **loopback guard**: only `Host: 127.0.0.1:PORT` / `localhost:PORT` / `[::1]:PORT` are served
 //!   (no DNS rebinding), and a request whose `Origin` is not this listener's own is refused (a web
-//!   page the user visits cannot drive it);
+//!   page the user visits cannot drive it); a listener bound to a LAN address on purpose (the relay's
+//!   LAN mode) also answers to IP-address `Host`s ([`HostPolicy::IpLiterals`]), never to a DNS name;
+//! - the **peer's address** in each request's extensions ([`axum::extract::ConnectInfo`]), for
+//!   allow-lists;
 //! - a **bounded shutdown**: open connections get a grace period to finish, then are dropped.
 
-use axum::body::{Body, Bytes};
+#[path = "listener_body.rs"]
+mod body;
+#[path = "listener_guard.rs"]
+mod guard;
+
+pub use body::{read_body, read_body_draining, BodyProblem, BodyTimeout};
+pub use guard::{refuse_foreign, refuse_foreign_with, HostPolicy};
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
 use axum::extract::Request;
-use axum::http::{header, HeaderMap, Request as HttpRequest, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::Request as HttpRequest;
 use axum::Router;
+use body::TimedBody;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::collections::VecDeque;
-use std::future::Future;
-use std::net::{Ipv4Addr, SocketAddr};
-use std::pin::Pin;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::{oneshot, watch};
@@ -64,6 +73,11 @@ impl Default for ListenerLimits {
 /// Binds 127.0.0.1:`port` (0 = a free port).
 pub async fn bind_loopback(port: u16) -> std::io::Result<TcpListener> {
     TcpListener::bind((Ipv4Addr::LOCALHOST, port)).await
+}
+
+/// Binds `address`:`port` (0 = a free port): a LAN address, chosen on purpose by the user.
+pub async fn bind_address(address: IpAddr, port: u16) -> std::io::Result<TcpListener> {
+    TcpListener::bind((address, port)).await
 }
 
 /// A listener serving in the background.
@@ -144,9 +158,19 @@ pub fn serve(
     router: Router,
     limits: ListenerLimits,
 ) -> std::io::Result<Serving> {
+    serve_with(listener, router, limits, HostPolicy::Loopback)
+}
+
+/// [`serve`], answering to the `Host` names of `hosts`.
+pub fn serve_with(
+    listener: TcpListener,
+    router: Router,
+    limits: ListenerLimits,
+    hosts: HostPolicy,
+) -> std::io::Result<Serving> {
     let addr = listener.local_addr()?;
     let (stop, mut stopped) = oneshot::channel::<()>();
-    let router = guarded(router, addr.port(), limits.body_timeout);
+    let router = guarded(router, addr.port(), hosts, limits.body_timeout);
     let task = tokio::spawn(async move {
         let registry = Arc::new(Registry::default());
         let (closing, closing_seen) = watch::channel(false);
@@ -156,12 +180,15 @@ pub fn serve(
             tokio::select! {
                 _ = &mut stopped => break,
                 accepted = listener.accept() => {
-                    let Ok((stream, _peer)) = accepted else {
+                    let Ok((stream, peer)) = accepted else {
                         // Out of file descriptors or a connection reset before accept: wait a
                         // moment rather than spin.
                         tokio::time::sleep(Duration::from_millis(20)).await;
                         continue;
                     };
+                    // Answers go out as they are written (a relayed answer comes in several
+                    // writes), not held back for the peer's acknowledgement.
+                    let _ = stream.set_nodelay(true);
                     if !registry.make_room(limits.max_connections) {
                         drop(stream);
                         continue;
@@ -175,8 +202,9 @@ pub fn serve(
                     let registry = registry.clone();
                     let mut closing = closing_seen.clone();
                     connections.spawn(async move {
-                        let service = hyper::service::service_fn(move |request: HttpRequest<hyper::body::Incoming>| {
+                        let service = hyper::service::service_fn(move |mut request: HttpRequest<hyper::body::Incoming>| {
                             busy.store(true, Ordering::Release);
+                            request.extensions_mut().insert(ConnectInfo(peer));
                             let answer = router.clone().oneshot(request.map(Body::new));
                             let busy = busy.clone();
                             async move {
@@ -223,10 +251,10 @@ pub fn serve(
 }
 
 /// The router behind the loopback guard, each request's body on the body deadline.
-fn guarded(router: Router, port: u16, body_timeout: Duration) -> Router {
+fn guarded(router: Router, port: u16, hosts: HostPolicy, body_timeout: Duration) -> Router {
     router.layer(axum::middleware::from_fn(
         move |request: Request, next: axum::middleware::Next| async move {
-            if let Some(refusal) = refuse_foreign(request.headers(), port) {
+            if let Some(refusal) = refuse_foreign_with(request.headers(), port, hosts) {
                 return refusal;
             }
             let (parts, body) = request.into_parts();
@@ -234,123 +262,6 @@ fn guarded(router: Router, port: u16, body_timeout: Duration) -> Router {
             next.run(Request::from_parts(parts, body)).await
         },
     ))
-}
-
-/// The names this listener answers to.
-fn own_hosts(port: u16) -> [String; 3] {
-    [
-        format!("127.0.0.1:{port}"),
-        format!("localhost:{port}"),
-        format!("[::1]:{port}"),
-    ]
-}
-
-/// A refusal for a request that names another host (DNS rebinding) or comes from another site.
-pub fn refuse_foreign(headers: &HeaderMap, port: u16) -> Option<Response> {
-    let own = own_hosts(port);
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .map(|h| h.trim().to_ascii_lowercase());
-    if !host.as_deref().is_some_and(|h| own.iter().any(|o| o == h)) {
-        let message = format!(
-            "this local service answers only to 127.0.0.1:{port} or localhost:{port}; the request named {}",
-            host.as_deref().unwrap_or("no host")
-        );
-        return Some((StatusCode::MISDIRECTED_REQUEST, message).into_response());
-    }
-    if let Some(origin) = headers.get(header::ORIGIN) {
-        let origin = origin
-            .to_str()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        let allowed = own.iter().any(|o| origin == format!("http://{o}"));
-        if !allowed {
-            let message = format!(
-                "a page from {origin} may not call this local service; only its own pages (http://127.0.0.1:{port}) may"
-            );
-            return Some((StatusCode::FORBIDDEN, message).into_response());
-        }
-    }
-    None
-}
-
-/// The body did not arrive within the listener's body timeout.
-#[derive(Debug, thiserror::Error)]
-#[error("the request body did not arrive within {} seconds", .0.as_secs())]
-pub struct BodyTimeout(pub Duration);
-
-/// A body that fails with [`BodyTimeout`] once its deadline passes.
-struct TimedBody {
-    inner: Body,
-    limit: Duration,
-    deadline: Pin<Box<tokio::time::Sleep>>,
-}
-
-impl TimedBody {
-    fn new(inner: Body, limit: Duration) -> TimedBody {
-        TimedBody {
-            inner,
-            limit,
-            deadline: Box::pin(tokio::time::sleep(limit)),
-        }
-    }
-}
-
-impl http_body::Body for TimedBody {
-    type Data = Bytes;
-    type Error = axum::Error;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
-        let this = self.get_mut();
-        if let Poll::Ready(frame) = Pin::new(&mut this.inner).poll_frame(cx) {
-            return Poll::Ready(frame);
-        }
-        match this.deadline.as_mut().poll(cx) {
-            Poll::Ready(()) => Poll::Ready(Some(Err(axum::Error::new(BodyTimeout(this.limit))))),
-            Poll::Pending => Poll::Pending,
-        }
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
-}
-
-/// Why reading a body failed, for an answer that says what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BodyProblem {
-    /// Larger than the reader's limit.
-    TooLarge,
-    /// It did not arrive within the listener's body timeout.
-    TimedOut(Duration),
-    /// It arrived broken: a malformed chunked encoding, or the connection closed half-way.
-    Malformed(String),
-}
-
-/// Reads the whole body, at most `limit` bytes, and says what went wrong if it could not.
-pub async fn read_body(body: Body, limit: usize) -> Result<Bytes, BodyProblem> {
-    axum::body::to_bytes(body, limit).await.map_err(|error| {
-        let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&error);
-        while let Some(e) = source {
-            if e.is::<http_body_util::LengthLimitError>() {
-                return BodyProblem::TooLarge;
-            }
-            if let Some(timeout) = e.downcast_ref::<BodyTimeout>() {
-                return BodyProblem::TimedOut(timeout.0);
-            }
-            source = e.source();
-        }
-        BodyProblem::Malformed(error.to_string())
-    })
 }
 
 #[cfg(test)]

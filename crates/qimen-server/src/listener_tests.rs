@@ -1,4 +1,6 @@
 use super::*;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use std::time::Instant;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

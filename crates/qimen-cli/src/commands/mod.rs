@@ -7,6 +7,7 @@ pub mod diagnose_report;
 pub mod explain;
 pub mod gateway;
 pub mod provider;
+pub mod relay;
 pub mod repro;
 pub mod sign;
 pub mod spi_verify;
@@ -16,7 +17,8 @@ use crate::failure::Failure;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-/// Sign, send and verify TOP / Qimen / 旺店通 calls; run the local gateway and a test provider.
+/// Sign, send and verify TOP / Qimen / 旺店通 calls; run the local gateway, a test provider and the
+/// joint-test relay.
 ///
 /// Secrets are read from the environment (QIMEN_APP_SECRET, WDT_APP_SECRET, QIMEN_SESSION) or from
 /// a file (--secret-file), never from the command line.
@@ -58,6 +60,12 @@ pub enum Command {
         #[command(subcommand)]
         command: provider::ProviderCommand,
     },
+    /// Run the joint-test relay: a customer's system calls it instead of the platform; each call is
+    /// forwarded unchanged, diagnosed (secret from QIMEN_APP_SECRET) and logged as a JSON line.
+    Relay {
+        #[command(subcommand)]
+        command: relay::RelayCommand,
+    },
 }
 
 pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
@@ -71,5 +79,6 @@ pub async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Repro { command } => repro::run(&command).await,
         Command::Gateway { command } => gateway::run(&command).await,
         Command::Provider { command } => provider::run(&command).await,
+        Command::Relay { command } => relay::run(&command).await,
     }
 }

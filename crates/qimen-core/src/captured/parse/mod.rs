@@ -8,6 +8,7 @@
 //! | [`raw_http`] | a raw HTTP request: request line, headers, blank line, body |
 //! | [`query_body`] | a query string, then optionally a blank line and a body |
 //! | [`sdk_log`] | a line of an SDK's log: a date-time first, an address inside |
+//! | [`received`] | not a paste: a request a listener received ([`CapturedRequest::from_wire`]) |
 //!
 //! [`wire`] decodes parameters as a Java servlet does and guesses a body's type; [`problem`]
 //! words what went wrong.
@@ -19,6 +20,7 @@ mod curl_options;
 mod problem;
 mod query_body;
 mod raw_http;
+mod received;
 mod sdk_log;
 mod shell;
 mod url;
