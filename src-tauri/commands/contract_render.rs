@@ -70,12 +70,18 @@ pub fn commands_ts(contract: &[ContractCommand]) -> String {
     out
 }
 
-/// The main window's capability: each contract command by name, and the opener for https only.
+/// The main window's capability: each contract command by name, listening to events, and the
+/// opener for https only.
 pub fn capability(contract: &[ContractCommand]) -> String {
     let mut permissions: Vec<serde_json::Value> = contract
         .iter()
         .map(|c| format!("allow-{}", c.name.replace('_', "-")).into())
         .collect();
+    // The UI listens to the events the shell emits (the relay's new exchanges); it may not emit.
+    permissions.extend([
+        "core:event:allow-listen".into(),
+        "core:event:allow-unlisten".into(),
+    ]);
     permissions.push(serde_json::json!({
         "identifier": "opener:allow-open-url",
         "allow": [{ "url": "https://*" }]
@@ -83,7 +89,7 @@ pub fn capability(contract: &[ContractCommand]) -> String {
     let file = serde_json::json!({
         "$schema": "../../gen/schemas/desktop-schema.json",
         "identifier": "default",
-        "description": "Generated from the IPC contract (src-tauri/commands/contract.rs); do not edit. What the main window's UI may call: the app's own commands, one by one, and nothing else (no core or plugin API: the dialogs are opened by Rust), except the opener for https document links.",
+        "description": "Generated from the IPC contract (src-tauri/commands/contract.rs); do not edit. What the main window's UI may call: the app's own commands, one by one, and nothing else (no core or plugin API: the dialogs are opened by Rust), except listening to the app's events and the opener for https document links.",
         "windows": [crate::MAIN_WINDOW],
         "permissions": permissions,
     });

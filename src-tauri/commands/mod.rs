@@ -11,6 +11,7 @@ pub mod profiles;
 pub mod repro;
 pub mod session;
 pub mod startup;
+pub mod traffic;
 
 #[cfg(test)]
 mod contract_render;

@@ -32,6 +32,7 @@
 //! | [`history`] | history list, search, detail, re-send, saving a response |
 //! | [`session`] | session capture over [`oauth`]: listener, app window, paste, manual, refresh |
 //! | [`repro`] | 复现请求: a customer's pasted request or a bundle read, its sign diagnosed, replayed as sent or re-signed, calls exported as a bundle |
+//! | [`traffic`] | 联调抓包: the relay between a customer's system and the platform, its exchanges diagnosed, listed live, saved to history or as a bundle |
 //! | [`onboarding`] | the onboarding guide: its pure reasoning ([`onboarding::guide`]) and its commands |
 
 pub mod api_docs;
@@ -49,6 +50,7 @@ pub mod places;
 pub mod profiles;
 pub mod repro;
 pub mod session;
+pub mod traffic;
 
 pub use error::{IpcError, WorkbenchError};
 
@@ -98,6 +100,7 @@ pub struct Workbench {
     current_profile: Mutex<Option<i64>>,
     recent_bodies: Mutex<VecDeque<(i64, String)>>,
     session_flows: crate::oauth::flow::FlowRegistry,
+    traffic: traffic::Traffic,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -125,6 +128,7 @@ impl Workbench {
         let current = std::fs::read_to_string(config.data_dir.join(CURRENT_PROFILE_FILE))
             .ok()
             .and_then(|t| t.trim().parse::<i64>().ok());
+        let traffic = traffic::Traffic::new(&config.data_dir);
         let workbench = Workbench {
             data_dir: config.data_dir,
             keyring_service: config.keyring_service,
@@ -139,6 +143,7 @@ impl Workbench {
             current_profile: Mutex::new(current),
             recent_bodies: Mutex::new(VecDeque::new()),
             session_flows: Default::default(),
+            traffic,
         };
         if !workbench.store.settings_get()?.first_run_done {
             workbench.first_run(config.language)?;
@@ -203,8 +208,10 @@ impl Workbench {
         self.gateway.lock().await.as_ref().map(|g| g.base_url())
     }
 
-    /// Stops the local gateway (the app calls it on exit; dropping the workbench also ends it).
+    /// Stops the traffic relay and the local gateway (the app calls it on exit; dropping the
+    /// workbench also ends them).
     pub async fn shutdown(&self) {
+        self.stop_relay().await;
         if let Some(running) = self.gateway.lock().await.take() {
             running.shutdown().await;
         }

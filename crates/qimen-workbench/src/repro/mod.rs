@@ -235,7 +235,7 @@ impl Workbench {
 }
 
 /// A failed answer's explanation in both languages, for a bundle's reader in either.
-fn bilingual(result: &ApiResult) -> Option<BundleExplanation> {
+pub(crate) fn bilingual(result: &ApiResult) -> Option<BundleExplanation> {
     let zh = explain(result, Lang::ZhCn)?;
     let en = explain(result, Lang::En)?;
     Some(BundleExplanation {
