@@ -1,5 +1,6 @@
 //! Call commands: preview, send, copy as curl, and compare a pasted sign.
 
+use qimen_core::call::ParamRow;
 use qimen_core::diagnose::Diagnosis;
 use qimen_workbench::calls::{CallInput, CallOutcome, CallPreview, SignCompareInput};
 use qimen_workbench::{IpcError, Workbench};
@@ -37,4 +38,13 @@ pub async fn sign_compare(
     input: SignCompareInput,
 ) -> Result<Diagnosis, IpcError> {
     workbench.sign_compare(input).await
+}
+
+#[tauri::command]
+pub async fn call_profile_values(
+    workbench: State<'_, Workbench>,
+    method: String,
+    profile_id: Option<i64>,
+) -> Result<Vec<ParamRow>, IpcError> {
+    workbench.call_profile_values(method, profile_id).await
 }

@@ -24,6 +24,8 @@ ipc_contract! {
     calls::call_send(input: "CallInput") -> "CallOutcome";
     calls::call_curl(input: "CallInput", reveal_session: "boolean") -> "string";
     calls::sign_compare(input: "SignCompareInput") -> "Diagnosis";
+    /// The parameters of an API the profile already knows (旺店通 sid / appkey, the CRM customerid / extendProps).
+    calls::call_profile_values(method: "string", profile_id: "number | null") -> "ParamRow[]";
     history::history_list(query: "HistoryQuery") -> "HistoryPage";
     history::history_get(id: "number") -> "HistoryDetail";
     history::history_delete(id: "number") -> "void";
@@ -82,4 +84,22 @@ ipc_contract! {
     session::session_manual(profile_id: "number", session: "string") -> "SessionStatus";
     session::session_refresh(profile_id: "number") -> "SessionStatus";
     session::session_clear(profile_id: "number") -> "SessionStatus";
+    // 联调抓包 / Traffic. Besides these commands, the shell emits the event `traffic://exchange`
+    // (qimen_workbench::traffic::EXCHANGE_EVENT; the TypeScript type `TrafficEvent` names it) with
+    // an `ExchangeSummary[]` of the exchanges recorded since the last one, at most every 100 ms while
+    // the relay runs; the UI listens with `listen` from @tauri-apps/api/event.
+    /// Starts the relay (127.0.0.1 unless LAN access is chosen) forwarding to the upstream chosen.
+    traffic::traffic_start(input: "TrafficStartInput") -> "TrafficStatus";
+    /// Stops the relay; what it recorded stays until cleared.
+    traffic::traffic_stop() -> "TrafficStatus";
+    traffic::traffic_status() -> "TrafficStatus";
+    /// The recorded exchanges kept in memory matching the filter, newest first.
+    traffic::traffic_list(query: "TrafficQuery") -> "TrafficPage";
+    /// One exchange in full, its answer explained in the UI language.
+    traffic::traffic_get(id: "number") -> "TrafficDetail";
+    /// Forgets every exchange, in memory and in traffic.jsonl.
+    traffic::traffic_clear() -> "void";
+    traffic::traffic_save_to_history(id: "number") -> "TrafficSaved";
+    /// Exchanges as reproduction calls (to open in 复现请求 or export as a bundle), tokens masked.
+    traffic::traffic_bundle(ids: "number[]") -> "BundleCall[]";
 }

@@ -260,6 +260,32 @@ fn params_of(rows: &[ParamRow]) -> Result<Params, CallError> {
     Ok(params)
 }
 
+/// The parameters an account's defaults supply for a 旺店通 API of `flavour`: the custom APIs take
+/// `sid` and `appkey`, the official CRM API `customerid` and `extendProps` with `wdt_appkey`. The
+/// builder fills them where a call leaves them blank, and the console shows them filled in.
+pub fn account_params(flavour: WdtFlavour, defaults: &CallDefaults) -> Vec<(&'static str, String)> {
+    let pairs = match flavour {
+        WdtFlavour::Custom => vec![
+            ("sid", defaults.wdt_sid.clone()),
+            ("appkey", defaults.wdt_appkey.clone()),
+        ],
+        WdtFlavour::OfficialCrm => vec![
+            ("customerid", defaults.wdt_sid.clone()),
+            (
+                "extendProps",
+                defaults
+                    .wdt_appkey
+                    .as_ref()
+                    .map(|k| serde_json::json!({ "wdt_appkey": k }).to_string()),
+            ),
+        ],
+    };
+    pairs
+        .into_iter()
+        .filter_map(|(key, value)| value.filter(|v| !is_blank(v)).map(|v| (key, v)))
+        .collect()
+}
+
 /// Fills the 旺店通 account from the defaults where the call leaves it out, then computes
 /// `wdt_sign` over the business parameters and `method`, and puts it where the flavour carries it.
 fn add_wdt_sign(
@@ -268,33 +294,19 @@ fn add_wdt_sign(
     flavour: WdtFlavour,
     full_secret: &SecretString,
 ) -> Result<WdtSignExplanation, CallError> {
-    let fill = |params: &mut Params, key: &str, value: &Option<String>| {
-        if let Some(v) = value {
-            if params.get(key).is_none_or(|old| is_blank(old)) {
-                params.insert(key.to_string(), v.clone());
-            }
+    for (key, value) in account_params(flavour, defaults) {
+        if spec.params.get(key).is_none_or(|old| is_blank(old)) {
+            spec.params.insert(key.to_string(), value);
         }
-    };
-    match flavour {
-        WdtFlavour::Custom => {
-            fill(&mut spec.params, "sid", &defaults.wdt_sid);
-            fill(&mut spec.params, "appkey", &defaults.wdt_appkey);
-        }
-        WdtFlavour::OfficialCrm => {
-            fill(&mut spec.params, "customerid", &defaults.wdt_sid);
-            let props = defaults
-                .wdt_appkey
-                .as_ref()
-                .map(|k| serde_json::json!({ "wdt_appkey": k }).to_string());
-            fill(&mut spec.params, "extendProps", &props);
-            if spec.params.get("extendProps").is_none_or(|p| is_blank(p)) {
-                return Err(CallError::field(
-                    "extendProps",
-                    "官方 CRM 接口把 wdt_sign 放在 extendProps 中：请填写 {\"wdt_appkey\":\"…\",\"wdt_salt\":\"…\"}，或在配置中填写旺店通 appkey",
-                    "the CRM API carries wdt_sign inside extendProps: enter {\"wdt_appkey\":\"…\",\"wdt_salt\":\"…\"}, or set the 旺店通 appkey in the profile",
-                ));
-            }
-        }
+    }
+    if flavour == WdtFlavour::OfficialCrm
+        && spec.params.get("extendProps").is_none_or(|p| is_blank(p))
+    {
+        return Err(CallError::field(
+            "extendProps",
+            "官方 CRM 接口把 wdt_sign 放在 extendProps 中：请填写 {\"wdt_appkey\":\"…\",\"wdt_salt\":\"…\"}，或在配置中填写旺店通 appkey",
+            "the CRM API carries wdt_sign inside extendProps: enter {\"wdt_appkey\":\"…\",\"wdt_salt\":\"…\"}, or set the 旺店通 appkey in the profile",
+        ));
     }
     let signing = wdt_signing_secret(full_secret);
     let mut signed = spec.params.clone();

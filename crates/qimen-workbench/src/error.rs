@@ -156,13 +156,13 @@ fn missing_secret(which: MissingSecret, profile: &str, lang: Lang) -> IpcError {
         ),
         MissingSecret::WdtSecret => (
             "secret.missing.wdt_secret",
-            format!("配置“{profile}”还没有保存旺店通 secret（secret:salt），无法计算 wdt_sign：请在配置中填写旺店通 secret，或关闭“计算 wdt_sign”"),
-            format!("profile \"{profile}\" has no 旺店通 secret (secret:salt) stored, so wdt_sign cannot be computed: enter the 旺店通 secret in the profile, or turn off \"compute wdt_sign\""),
+            format!("配置“{profile}”还没有保存旺店通 secret（secret:salt），无法计算 wdt_sign：请在配置中填写旺店通 secret，或关闭“自动计算 wdt_sign”"),
+            format!("profile \"{profile}\" has no 旺店通 secret (secret:salt) stored, so wdt_sign cannot be computed: enter the 旺店通 secret in the profile, or turn off \"Compute wdt_sign for me\""),
         ),
         MissingSecret::Session => (
             "secret.missing.session",
-            format!("配置“{profile}”还没有授权得到的 session（access_token）：请先完成用户授权，或关闭“使用 session”"),
-            format!("profile \"{profile}\" has no session (access_token) yet: complete the user authorisation first, or turn off \"use session\""),
+            format!("配置“{profile}”还没有授权得到的 session（access_token）：请先在“授权 Session”页完成用户授权，或关闭“带上 session”"),
+            format!("profile \"{profile}\" has no session (access_token) yet: complete the user authorisation on the Session page first, or turn off \"Send the session\""),
         ),
     };
     IpcError::new(code, lang.pick(zh, en))

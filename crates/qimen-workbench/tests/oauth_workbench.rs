@@ -354,6 +354,7 @@ async fn callback_urls_decide_the_mode_and_a_taken_port_is_explained() {
                 },
                 app_secret: Some(qimen_server::gateway::config::DEMO_ERP_SECRET.into()),
                 wdt_secret: None,
+                carry_guide_from: None,
             })
             .await
             .expect("saved");

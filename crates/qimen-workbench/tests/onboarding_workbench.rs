@@ -166,6 +166,7 @@ async fn choosing_erp_crm_prepares_the_joint_test_call_and_it_works_locally() {
             ),
             app_secret: None,
             wdt_secret: None,
+            carry_guide_from: None,
         })
         .await
         .unwrap_or_else(|e| panic!("{e}"));
@@ -392,4 +393,68 @@ async fn the_questionnaire_and_the_taobaoke_checker_answer_through_the_workbench
     let scenarios = wb.scenarios_list().await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(scenarios.constants.wdt_target_app_key, "21363512");
     wb.shutdown().await;
+}
+
+/// The real profile made from demo mode starts with what the merchant did in demo mode: the materials
+/// ticked, the scenario chosen; the demo's AppSecret stays with the demo.
+#[tokio::test]
+async fn a_real_profile_made_from_demo_mode_carries_the_guide_over() {
+    let dir = TempDir::new("onb-carry");
+    let secrets = std::sync::Arc::new(qimen_workbench::secrets::MemoryStore::new());
+    let wb = open_with(dir.path(), secrets.clone());
+    let demo = demo_id(&wb).await;
+    wb.materials_set_case(demo, CaseId::Agent)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    wb.materials_set_done(demo, "mrd_market_analysis".into(), true)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    wb.scenario_choose(demo, "erp_crm".into())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let form = |carry| ProfileForm {
+        id: None,
+        fields: ProfileInput::new(
+            "正式配置",
+            "12345678",
+            ProfileRole::Erp,
+            Environment::Production,
+        ),
+        app_secret: None,
+        wdt_secret: None,
+        carry_guide_from: carry,
+    };
+    let real = wb
+        .profile_save(form(Some(demo)))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(real.carried_guide);
+    assert_eq!(real.profile.scenario, "erp_crm");
+    assert!(!real.secret_stored, "the demo AppSecret is not carried");
+    let materials = wb
+        .materials_get(real.profile.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(materials.case, Some(CaseId::Agent));
+    assert!(materials
+        .items
+        .iter()
+        .any(|i| i.id == "mrd_market_analysis" && i.done));
+
+    // Without asking, a new profile starts empty.
+    let mut plain = form(None);
+    plain.fields.name = "另一个".into();
+    let empty = wb
+        .profile_save(plain)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!empty.carried_guide);
+    assert_eq!(
+        wb.materials_get(empty.profile.id)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .case,
+        None
+    );
 }

@@ -31,6 +31,7 @@ fn demo_like_profile(name: &str, secret: &str) -> ProfileForm {
         },
         app_secret: Some(secret.into()),
         wdt_secret: None,
+        carry_guide_from: None,
     }
 }
 
@@ -493,4 +494,34 @@ async fn a_console_call_to_the_token_api_shows_and_keeps_no_token() {
         "{file}"
     );
     wb.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_console_is_told_the_wdt_account_the_profile_knows() {
+    use qimen_server::gateway::apis::{WDT_DEMO_APPKEY, WDT_DEMO_SID};
+    let dir = TempDir::new("profile-values");
+    let (wb, _secrets) = open(dir.path());
+    let custom = wb
+        .call_profile_values("hu3cgwt0tc.wdt.stock.query".into(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pairs: Vec<(String, String)> = custom.into_iter().map(|r| (r.key, r.value)).collect();
+    assert_eq!(
+        pairs,
+        [
+            ("sid".to_string(), WDT_DEMO_SID.to_string()),
+            ("appkey".to_string(), WDT_DEMO_APPKEY.to_string())
+        ]
+    );
+    let crm = wb
+        .call_profile_values("qimen.taobao.crm.order.detail.get".into(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(crm[0].key, "customerid");
+    assert!(crm[1].value.contains(WDT_DEMO_APPKEY), "{crm:?}");
+    let none = wb
+        .call_profile_values("taobao.time.get".into(), None)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(none.is_empty());
 }

@@ -31,6 +31,7 @@ fn form(name: &str, app_key: &str) -> ProfileForm {
         },
         app_secret: None,
         wdt_secret: None,
+        carry_guide_from: None,
     }
 }
 

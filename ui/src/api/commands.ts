@@ -26,6 +26,7 @@ import type { MaterialsExport } from "./bindings/MaterialsExport";
 import type { MaterialsView } from "./bindings/MaterialsView";
 import type { OnboardingView } from "./bindings/OnboardingView";
 import type { PackageCheck } from "./bindings/PackageCheck";
+import type { ParamRow } from "./bindings/ParamRow";
 import type { ProfileForm } from "./bindings/ProfileForm";
 import type { ProfileNextStep } from "./bindings/ProfileNextStep";
 import type { ProfileView } from "./bindings/ProfileView";
@@ -48,6 +49,12 @@ import type { StepStateInput } from "./bindings/StepStateInput";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
 import type { TaobaokeFigures } from "./bindings/TaobaokeFigures";
 import type { TokenRoute } from "./bindings/TokenRoute";
+import type { TrafficDetail } from "./bindings/TrafficDetail";
+import type { TrafficPage } from "./bindings/TrafficPage";
+import type { TrafficQuery } from "./bindings/TrafficQuery";
+import type { TrafficSaved } from "./bindings/TrafficSaved";
+import type { TrafficStartInput } from "./bindings/TrafficStartInput";
+import type { TrafficStatus } from "./bindings/TrafficStatus";
 import type { UiLanguage } from "./bindings/UiLanguage";
 
 // app
@@ -77,6 +84,8 @@ export const callPreview = (input: CallInput) => call<CallPreview>("call_preview
 export const callSend = (input: CallInput) => call<CallOutcome>("call_send", { input });
 export const callCurl = (input: CallInput, revealSession: boolean) => call<string>("call_curl", { input, revealSession });
 export const signCompare = (input: SignCompareInput) => call<Diagnosis>("sign_compare", { input });
+/** The parameters of an API the profile already knows (旺店通 sid / appkey, the CRM customerid / extendProps). */
+export const callProfileValues = (method: string, profileId: number | null) => call<ParamRow[]>("call_profile_values", { method, profileId });
 
 // history
 export const historyList = (query: HistoryQuery) => call<HistoryPage>("history_list", { query });
@@ -143,6 +152,22 @@ export const sessionPaste = (profileId: number, text: string, flowId: string | n
 export const sessionManual = (profileId: number, session: string) => call<SessionStatus>("session_manual", { profileId, session });
 export const sessionRefresh = (profileId: number) => call<SessionStatus>("session_refresh", { profileId });
 export const sessionClear = (profileId: number) => call<SessionStatus>("session_clear", { profileId });
+
+// traffic
+/** Starts the relay (127.0.0.1 unless LAN access is chosen) forwarding to the upstream chosen. */
+export const trafficStart = (input: TrafficStartInput) => call<TrafficStatus>("traffic_start", { input });
+/** Stops the relay; what it recorded stays until cleared. */
+export const trafficStop = () => call<TrafficStatus>("traffic_stop");
+export const trafficStatus = () => call<TrafficStatus>("traffic_status");
+/** The recorded exchanges kept in memory matching the filter, newest first. */
+export const trafficList = (query: TrafficQuery) => call<TrafficPage>("traffic_list", { query });
+/** One exchange in full, its answer explained in the UI language. */
+export const trafficGet = (id: number) => call<TrafficDetail>("traffic_get", { id });
+/** Forgets every exchange, in memory and in traffic.jsonl. */
+export const trafficClear = () => call<void>("traffic_clear");
+export const trafficSaveToHistory = (id: number) => call<TrafficSaved>("traffic_save_to_history", { id });
+/** Exchanges as reproduction calls (to open in 复现请求 or export as a bundle), tokens masked. */
+export const trafficBundle = (ids: number[]) => call<BundleCall[]>("traffic_bundle", { ids });
 
 // plugins
 /** Opens an https address in the system browser (the opener plugin; the capability allows https only). */

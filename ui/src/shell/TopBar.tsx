@@ -4,6 +4,7 @@
  */
 import { Segmented, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { pick } from "../i18n/pick";
 import { useWorkbench } from "../state/workbench";
 import { Term } from "../components/Term";
 import type { UiLanguage } from "../i18n";
@@ -44,7 +45,7 @@ export function TopBar() {
           value={currentProfile?.id}
           placeholder={t("topBar.noProfile")}
           onChange={(id) => void onProfile(id)}
-          options={profiles.map((profile) => ({ value: profile.id, label: profile.name }))}
+          options={profiles.map((profile) => ({ value: profile.id, label: pick(profile.label, language) }))}
           data-testid="profile-select"
         />
       </Space>

@@ -15,7 +15,7 @@ import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
 import { environmentIdOf } from "../components/environments";
 
-export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro";
+export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro" | "traffic";
 
 /** A call another screen asks the console to show (e.g. a scenario's joint-test call); `seq` makes each request new. */
 export interface ConsoleRequest {

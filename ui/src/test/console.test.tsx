@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
-import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, appInfo, demoProfile, failureOutcome, startBackend, successOutcome } from "./fixtures";
+import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, appInfo, catalogue, demoProfile, failureOutcome, startBackend, successOutcome } from "./fixtures";
 
 describe("test console", () => {
   it("opens on the demo profile with taobao.time.get ready, and one click on 发送 shows success", async () => {
@@ -58,10 +58,13 @@ describe("test console", () => {
     await user.click(screen.getByTestId("send"));
 
     expect(await screen.findByTestId("result-tag")).toHaveTextContent("失败");
-    // The explanation tab is the one open after a failure, with cause and remedy in Chinese.
+    // The explanation tab is the one open after a failure, in Chinese. The workbench signed this call
+    // itself, so a bad sign can only be the AppSecret or the environment: that is said instead of the
+    // catalogue's checklist for someone else's signing code, with a way to the secret.
     const explanation = await screen.findByTestId("explanation");
     expect(explanation).toHaveTextContent(EXPLANATION_TITLE);
-    expect(explanation).toHaveTextContent(EXPLANATION_REMEDY);
+    expect(explanation).not.toHaveTextContent(EXPLANATION_REMEDY);
+    expect(screen.getByTestId("remedy-secret")).toHaveTextContent("只可能是两件事");
     expect(screen.getByTestId("result")).toHaveTextContent("isv.invalid-signature");
 
     await user.click(screen.getByRole("tab", { name: "签名" }));
@@ -71,6 +74,10 @@ describe("test console", () => {
     const rows = within(screen.getByTestId("sign-params")).getAllByRole("row");
     expect(rows[1]).toHaveTextContent("app_key");
     expect(rows[6]).toHaveTextContent("v2.0");
+
+    await user.click(screen.getByRole("tab", { name: "错误说明" }));
+    await user.click(within(screen.getByTestId("remedy-secret")).getByRole("button"));
+    expect(await screen.findByTestId("profile-create")).toBeVisible();
   });
 
   it("names the field when a required parameter is empty and sends nothing", async () => {
@@ -130,7 +137,7 @@ describe("test console", () => {
 
 describe("test console and the current profile", () => {
   it("takes the customerId and target app of a profile chosen in the top bar, and keeps the method typed", async () => {
-    const shop = { ...demoProfile, id: 2, name: "正式店铺", is_demo: false, customer_id: "c-2", target_app_key: "87654321" };
+    const shop = { ...demoProfile, id: 2, name: "正式店铺", label: { zh: "正式店铺", en: "正式店铺" }, is_demo: false, customer_id: "c-2", target_app_key: "87654321" };
     let current = 1;
     const calls = startBackend({
       app_info: () => appInfo({ current_profile_id: current }),
@@ -162,6 +169,54 @@ describe("test console and the current profile", () => {
       customer_id: "c-2",
       target_app_key: "87654321",
     });
+  });
+});
+
+describe("test console and what the profile knows", () => {
+  const wdtDoc = {
+    ...catalogue[0]!,
+    name: "hu3cgwt0tc.wdt.stock.query",
+    family: "qimen_cloud" as const,
+    title: { zh: "查询旺店通库存", en: "Query 旺店通 stock" },
+    wdt_sign: "custom" as const,
+    params: ["sid", "appkey", "spec_no"].map((name) => ({
+      name,
+      kind: "string" as const,
+      required: true,
+      description: { zh: name, en: name },
+      example: `example-${name}`,
+      allowed: [],
+    })),
+  };
+
+  it("fills the 旺店通 account from the profile, keeps what was typed, and clears a result when the API changes", async () => {
+    const calls = startBackend({
+      api_catalogue: () => [...catalogue, wdtDoc],
+      call_profile_values: () => [
+        { key: "sid", value: "shop-sid" },
+        { key: "appkey", value: "shop-appkey" },
+      ],
+      call_send: () => successOutcome,
+    });
+    const { user } = await renderApp();
+    await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+    await user.click(screen.getByTestId("send"));
+    expect(await screen.findByTestId("result-for")).toHaveTextContent("taobao.time.get");
+
+    await user.click(within(screen.getByTestId("api-picker")).getByRole("combobox"));
+    await user.click(await screen.findByText("查询旺店通库存"));
+    // The old result does not sit beside the new API.
+    await waitFor(() => expect(screen.queryByTestId("result-for")).not.toBeInTheDocument());
+    expect(screen.getByTestId("no-result")).toBeInTheDocument();
+
+    await waitFor(() => expect(screen.getByLabelText("sid")).toHaveValue("shop-sid"));
+    expect(screen.getByLabelText("appkey")).toHaveValue("shop-appkey");
+    expect(calls.find((call) => call.command === "call_profile_values")?.args).toEqual({ method: "hu3cgwt0tc.wdt.stock.query", profileId: 1 });
+
+    await user.click(screen.getByTestId("fill-all-examples"));
+    expect(screen.getByLabelText("spec_no")).toHaveValue("example-spec_no");
+    // What the profile filled is not replaced by examples.
+    expect(screen.getByLabelText("sid")).toHaveValue("shop-sid");
   });
 });
 

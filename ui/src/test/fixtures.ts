@@ -12,6 +12,9 @@ import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { HistoryPage } from "../api/bindings/HistoryPage";
 import type { ProfileView } from "../api/bindings/ProfileView";
 import type { SignExplanation } from "../api/bindings/SignExplanation";
+import type { ExchangeSummary } from "../api/bindings/ExchangeSummary";
+import type { TrafficDetail } from "../api/bindings/TrafficDetail";
+import type { TrafficStatus } from "../api/bindings/TrafficStatus";
 import { installBackend, type Handler, type RecordedCall } from "./backend";
 
 export const GATEWAY = "http://127.0.0.1:18080";
@@ -51,6 +54,8 @@ export const demoProfile: ProfileView = {
   secret_hint: "******2a",
   wdt_secret_stored: false,
   wdt_secret_hint: null,
+  label: { zh: "演示配置", en: "Demo profile" },
+  carried_guide: false,
   session_stored: false,
 };
 
@@ -291,6 +296,7 @@ export const recordedCallInput: CallInput = {
 export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo()): RecordedCall[] {
   return installBackend({
     app_startup_problem: () => null,
+    call_profile_values: () => [],
     app_info: () => info,
     profiles_list: () => [demoProfile],
     environments_list: () => environments,
@@ -298,4 +304,100 @@ export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo 
     history_list: () => emptyHistory,
     ...extra,
   });
+}
+
+/** Where the relay listens in the traffic tests. */
+export const RELAY = "http://127.0.0.1:18088";
+
+/** The relay not started yet (traffic_status at first). */
+export const trafficStopped: TrafficStatus = {
+  running: false,
+  base_url: null,
+  urls: [],
+  upstream: null,
+  upstream_url: null,
+  diagnosing_with: null,
+  lan_warning: null,
+  recorded: 0,
+};
+
+/** The relay forwarding to the local gateway, checking signs with the demo profile's AppSecret. */
+export const trafficRunning: TrafficStatus = {
+  running: true,
+  base_url: RELAY,
+  urls: ["/router/rest", "/router/qimen/service", "/router/qm", "/router/qmtest", "/top/router/qmtest"].map((path) => ({ path, url: `${RELAY}${path}` })),
+  upstream: "local",
+  upstream_url: GATEWAY,
+  diagnosing_with: "演示配置",
+  lan_warning: null,
+  recorded: 0,
+};
+
+/** A customer's taobao.time.get through the relay, signed with the wrong secret: code 25 from the gateway. */
+export function exchangeSummary(overrides: Partial<ExchangeSummary> = {}): ExchangeSummary {
+  return {
+    id: 7,
+    at: "2024-05-01T08:00:00Z",
+    api: "taobao.time.get",
+    http_method: "POST",
+    path: "/router/rest",
+    verdict: "invalid",
+    causes: ["wrong-secret"],
+    status: 200,
+    platform_code: "25",
+    platform_sub_code: null,
+    upstream_error: null,
+    latency_ms: 9,
+    request_bytes: 0,
+    response_bytes: 120,
+    failed: true,
+    ...overrides,
+  };
+}
+
+/** The exchange of `summary` in full, as traffic_get answers: the request as sent, its diagnosis, the answer explained. */
+export function trafficDetail(summary: ExchangeSummary): TrafficDetail {
+  const call = bundleCall();
+  return {
+    exchange: {
+      id: summary.id,
+      at: summary.at,
+      api: summary.api,
+      http_method: summary.http_method,
+      path: summary.path,
+      request: { ...call.request, url: `${RELAY}${summary.path}` },
+      verdict: summary.verdict,
+      diagnosis: {
+        valid: false,
+        causes: [
+          {
+            id: "wrong-secret",
+            detail: null,
+            explanation: { zh: "签名用的 AppSecret 与这个 AppKey 的不一致。", en: "The sign was made with another AppSecret than this AppKey's." },
+            fix: { zh: "换成这个 AppKey 对应的 AppSecret。", en: "Sign with this AppKey's AppSecret." },
+          },
+        ],
+        sign_method: "md5",
+        customer_sign: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88",
+        expected_sign: "9A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D",
+        string_to_sign_masked: "******app_key23000001methodtaobao.time.get******",
+        rows: [{ key: "app_key", platform: "23000001", customer: "23000001" }],
+        wdt: null,
+      },
+      status: summary.status,
+      platform_code: summary.platform_code,
+      platform_sub_code: summary.platform_sub_code,
+      upstream_error: summary.upstream_error,
+      latency_ms: summary.latency_ms,
+      request_bytes: summary.request_bytes,
+      response_bytes: summary.response_bytes,
+      response_content_type: "application/json;charset=UTF-8",
+      response_body: failureOutcome.response?.body ?? "",
+      response_truncated: false,
+    },
+    endpoint: `${GATEWAY}${summary.path}`,
+    result: failureOutcome.result,
+    explanation: failureOutcome.explanation,
+    network_error: null,
+  };
 }

@@ -9,7 +9,7 @@ import type { NextStep } from "../api/bindings/NextStep";
 
 const L = (zh: string, en = zh) => ({ zh, en });
 
-const realProfile: ProfileView = { ...demoProfile, id: 2, name: "旗舰店ERP", app_key: "23999999", is_demo: false };
+const realProfile: ProfileView = { ...demoProfile, id: 2, name: "旗舰店ERP", label: { zh: "旗舰店ERP", en: "旗舰店ERP" }, app_key: "23999999", is_demo: false };
 
 const registerStep: NextStep = {
   id: "register",

@@ -103,4 +103,21 @@ describe("first run on a locked keyring", () => {
     await waitFor(() => expect(calls.filter((call) => call.command === "profiles_list")).toHaveLength(2));
     expect(await screen.findByTestId("demo-tag")).toBeInTheDocument();
   });
+
+  it("creates the real profile from demo mode with the guide's progress carried over, and says so", async () => {
+    const calls = startBackend({
+      profile_save: (args) => ({ ...demoProfile, id: 2, name: (args.form as { name: string }).name, is_demo: false, carried_guide: true }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole("menuitem", { name: /应用配置/ }));
+    await user.click(await screen.findByTestId("profile-create"));
+    const drawer = await screen.findByRole("dialog");
+    expect(within(drawer).getByTestId("carry-guide")).toBeChecked();
+    await user.type(within(drawer).getByLabelText("配置名称"), "正式店铺");
+    await user.type(within(drawer).getByLabelText("AppKey"), "12345678");
+    await user.click(screen.getByTestId("profile-save"));
+    await waitFor(() => expect(calls.some((call) => call.command === "profile_save")).toBe(true));
+    expect(calls.find((call) => call.command === "profile_save")?.args.form).toMatchObject({ id: null, carry_guide_from: 1 });
+    expect(await screen.findByText("已保存配置“正式店铺”，并带上了演示模式里的入驻进度")).toBeInTheDocument();
+  });
 });

@@ -21,8 +21,8 @@ use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Prof
 use crate::{lock, IpcError, Workbench, RECENT_BODIES};
 use build::{build, read_secret, required_secret};
 use environments::{id_of, is_local_id, resolve};
-use qimen_core::call::read_body;
 use qimen_core::call::BuiltCall;
+use qimen_core::call::{account_params, is_wdt_method, read_body, ParamRow};
 use qimen_core::captured::CapturedRequest;
 use qimen_core::client::HttpClient;
 use qimen_core::clock::parse_gmt8;
@@ -30,6 +30,7 @@ use qimen_core::diagnose::{diagnose, Diagnosis};
 use qimen_core::errors::explain;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::{mask, mask_each};
+use qimen_core::sign::wdt_flavour_for;
 use std::time::Instant;
 use view::{curl_line, request_view, response_view};
 
@@ -260,6 +261,32 @@ impl Workbench {
     /// `sign_compare`: why a sign pasted from another system differs from this call's.
     pub async fn sign_compare(&self, input: SignCompareInput) -> Result<Diagnosis, IpcError> {
         let result = self.compare(input).await;
+        self.ipc(result)
+    }
+
+    /// `call_profile_values`: the parameters of `method` the profile already knows (旺店通's `sid`
+    /// and `appkey`, or the CRM API's `customerid` and `extendProps`), for the console to show filled
+    /// in; the same rule fills them when a call leaves them blank.
+    pub async fn call_profile_values(
+        &self,
+        method: String,
+        profile_id: Option<i64>,
+    ) -> Result<Vec<ParamRow>, IpcError> {
+        let result = self.profile_for(profile_id).map(|profile| {
+            if !is_wdt_method(method.trim()) {
+                return Vec::new();
+            }
+            account_params(
+                wdt_flavour_for(method.trim()),
+                &build::defaults_of(&profile),
+            )
+            .into_iter()
+            .map(|(key, value)| ParamRow {
+                key: key.to_string(),
+                value,
+            })
+            .collect()
+        });
         self.ipc(result)
     }
 

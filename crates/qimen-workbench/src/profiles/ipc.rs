@@ -4,6 +4,7 @@
 
 use crate::store::{Profile, ProfileInput};
 use qimen_core::sensitive::SecretString;
+use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,6 +22,11 @@ pub struct ProfileView {
     pub wdt_secret_hint: Option<String>,
     /// An OAuth access token is stored for this profile.
     pub session_stored: bool,
+    /// The name as shown in each language: the demo profile's own name is translated, any name a
+    /// user gave is shown as written.
+    pub label: Text,
+    /// Set on the answer of `profile_save` when a guide was carried over from another profile.
+    pub carried_guide: bool,
 }
 
 /// `profile_save`: creates when `id` is null. `app_secret` / `wdt_secret`: null keeps the stored
@@ -39,4 +45,9 @@ pub struct ProfileForm {
     #[serde(default)]
     #[ts(type = "string | null")]
     pub wdt_secret: Option<SecretString>,
+    /// On creation: carry the onboarding guide (steps, materials, app details, scenario) of this
+    /// profile over, as when the real profile is made from demo mode.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub carry_guide_from: Option<i64>,
 }

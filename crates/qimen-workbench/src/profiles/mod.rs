@@ -14,12 +14,23 @@ use crate::store::{Profile, ProfileInput, ProfileRole};
 use crate::{lock, IpcError, Workbench, CURRENT_PROFILE_FILE};
 use qimen_core::protocol::environment::Environment;
 use qimen_core::sensitive::SecretString;
-use qimen_core::text::Lang;
+use qimen_core::text::{Lang, Text};
 use qimen_server::gateway::apis::{WDT_DEMO_APPKEY, WDT_DEMO_APP_SECRET, WDT_DEMO_SID};
 use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
 
 /// The demo profile's name.
 pub const DEMO_PROFILE_NAME: &str = "演示：本地网关 Demo";
+/// The demo profile's name for an English reader.
+const DEMO_PROFILE_NAME_EN: &str = "Demo: local gateway";
+
+/// A profile's name in both languages: the demo profile's, as created, is translated.
+fn label_of(profile: &Profile) -> Text {
+    if profile.is_demo && profile.name == DEMO_PROFILE_NAME {
+        Text::fixed(DEMO_PROFILE_NAME, DEMO_PROFILE_NAME_EN)
+    } else {
+        Text::new(profile.name.clone(), profile.name.clone())
+    }
+}
 
 /// Until the gateway has started, a local profile names the loopback address without a port; the
 /// running gateway's address always replaces it when a call is made.
@@ -118,6 +129,8 @@ impl Workbench {
             wdt_secret_stored: wdt.is_some(),
             wdt_secret_hint: wdt.map(|s| s.hint()),
             session_stored: session.is_some(),
+            label: label_of(&profile),
+            carried_guide: false,
             profile,
         })
     }
@@ -140,10 +153,15 @@ impl Workbench {
             fields,
             app_secret,
             wdt_secret,
+            carry_guide_from,
         } = form;
         let profile = match id {
             None => self.store.profiles_create(&fields)?,
             Some(id) => self.store.profiles_update(id, &fields)?,
+        };
+        let carried = match (id, carry_guide_from) {
+            (None, Some(from)) => self.carry_guide(from, profile.id)?,
+            _ => false,
         };
         save_form_secrets(
             self.secrets().as_ref(),
@@ -153,7 +171,23 @@ impl Workbench {
                 (wdt_secret, SecretKind::WdtSecret),
             ],
         )?;
-        self.view(profile)
+        // The guide may have brought a scenario: read the profile as it is now.
+        let profile = self.store.profiles_get(profile.id)?;
+        Ok(ProfileView {
+            carried_guide: carried,
+            ..self.view(profile)?
+        })
+    }
+
+    /// The guide of `from` carried over to the new profile `to`, with the client login password
+    /// the user typed there (the one secret of the guide); the demo's AppSecret stays with it.
+    fn carry_guide(&self, from: i64, to: i64) -> Result<bool, WorkbenchError> {
+        let carried = self.store.onboarding_copy(from, to)?;
+        let secrets = self.secrets();
+        if let Some(password) = read_secret(secrets.as_ref(), from, SecretKind::ClientPassword)? {
+            secrets.set(&SecretKey::new(to, SecretKind::ClientPassword), &password)?;
+        }
+        Ok(carried)
     }
 
     /// `profile_save`

@@ -6,4 +6,9 @@ import type { ProfileRole } from "./ProfileRole";
  * `profile_save`: creates when `id` is null. `app_secret` / `wdt_secret`: null keeps the stored
  * one, a string replaces it (an empty string removes it).
  */
-export type ProfileForm = { id: number | null, app_secret: string | null, wdt_secret: string | null, name: string, app_key: string, role: ProfileRole, scenario: string, environment: Environment, callback_url: string | null, target_app_key: string | null, customer_id: string | null, wdt_sid: string | null, wdt_appkey: string | null, is_demo: boolean, };
+export type ProfileForm = { id: number | null, app_secret: string | null, wdt_secret: string | null, 
+/**
+ * On creation: carry the onboarding guide (steps, materials, app details, scenario) of this
+ * profile over, as when the real profile is made from demo mode.
+ */
+carry_guide_from: number | null, name: string, app_key: string, role: ProfileRole, scenario: string, environment: Environment, callback_url: string | null, target_app_key: string | null, customer_id: string | null, wdt_sid: string | null, wdt_appkey: string | null, is_demo: boolean, };

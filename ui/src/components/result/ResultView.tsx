@@ -11,13 +11,16 @@ import type { Diagnosis } from "../../api/bindings/Diagnosis";
 import { Term } from "../Term";
 import { formatBytes } from "../format";
 import { ResponseTab } from "./ResponseTab";
-import { ExplanationTab } from "./ExplanationTab";
+import { ExplanationTab, type RemedyActions } from "./ExplanationTab";
 import { SignatureTab } from "./SignatureTab";
 import { RequestTab } from "./RequestTab";
+import { DiagnosisView } from "../DiagnosisView";
 import type { ShownCall } from "./model";
 
 export interface ResultViewProps {
   call: ShownCall;
+  /** What the screen can do about a failure (edit the secret, turn wdt_sign back on). */
+  remedies?: RemedyActions;
   compare: ((pasted: string) => Promise<Diagnosis>) | null;
   revealCurl: (() => Promise<string>) | null;
 }
@@ -32,7 +35,7 @@ function Metric({ label, value }: { label: ReactNode; value: string | null | und
   );
 }
 
-export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
+export function ResultView({ call, compare, revealCurl, remedies }: ResultViewProps) {
   const { t } = useTranslation();
   const { result, response, success } = call;
   // Each result opens on its own first tab (the explanation after a failure); a tab the user picks
@@ -87,12 +90,14 @@ export function ResultView({ call, compare, revealCurl }: ResultViewProps) {
           {
             key: "explanation",
             label: success ? t("result.tabs.explanation") : <Typography.Text type="danger">{t("result.tabs.explanation")}</Typography.Text>,
-            children: <ExplanationTab call={call} />,
+            children: <ExplanationTab call={call} remedies={remedies} />,
           },
           {
             key: "signature",
             label: t("result.tabs.signature"),
-            children: call.signature ? (
+            children: call.diagnosis ? (
+              <DiagnosisView diagnosis={call.diagnosis} />
+            ) : call.signature ? (
               <SignatureTab signature={call.signature} wdtSignature={call.wdtSignature} compare={compare} />
             ) : (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("result.noSignature")} />

@@ -13,6 +13,8 @@ import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
 import type { NetworkFailure } from "../../api/bindings/NetworkFailure";
 import type { SignExplanation } from "../../api/bindings/SignExplanation";
 import type { WdtSignExplanation } from "../../api/bindings/WdtSignExplanation";
+import type { Diagnosis } from "../../api/bindings/Diagnosis";
+import type { TrafficDetail } from "../../api/bindings/TrafficDetail";
 
 export interface ShownResponse {
   status: number | null;
@@ -37,6 +39,9 @@ export interface ShownRequest {
 }
 
 export interface ShownCall {
+  /** The workbench built and signed this call itself (console, history): a bad sign can then only be
+   * the AppSecret or the environment. False for a request replayed as another system built it. */
+  signedHere: boolean;
   /** Null when history could not record the call (see historyError). */
   historyId: number | null;
   /** Why history could not record the call; the answer is shown all the same. */
@@ -49,11 +54,14 @@ export interface ShownCall {
   request: ShownRequest | null;
   signature: SignExplanation | null;
   wdtSignature: WdtSignExplanation | null;
+  /** A request another system signed (the traffic relay's): its sign's diagnosis, shown on the Signature tab. */
+  diagnosis?: Diagnosis | null;
 }
 
 export function fromOutcome(outcome: CallOutcome): ShownCall {
   const { request, response } = outcome;
   return {
+    signedHere: true,
     historyId: outcome.history_id,
     historyError: outcome.history_error?.message ?? null,
     success: outcome.result?.success === true && outcome.network_error === null,
@@ -132,6 +140,7 @@ function readStoredRequest(stored: unknown): { request: ShownRequest | null; sig
 export function fromHistory(detail: HistoryDetail): ShownCall {
   const { request, signature } = readStoredRequest(detail.request);
   return {
+    signedHere: true,
     historyId: detail.id,
     historyError: null,
     success: detail.success,
@@ -171,6 +180,7 @@ export function shownCaptured(request: CapturedRequest, endpoint: string): Shown
 export function fromReplay(replay: ReproReplay): ShownCall {
   const { response } = replay;
   return {
+    signedHere: replay.mode === "resigned",
     historyId: null,
     historyError: null,
     success: replay.result?.success === true && replay.network_error === null,
@@ -188,5 +198,35 @@ export function fromReplay(replay: ReproReplay): ShownCall {
     request: shownCaptured(replay.request, replay.endpoint),
     signature: null,
     wdtSignature: null,
+  };
+}
+
+/** An exchange the traffic relay recorded: the customer's request as sent, its diagnosis, and the upstream's answer. */
+export function fromExchange(detail: TrafficDetail): ShownCall {
+  const { exchange } = detail;
+  return {
+    // Another system built and signed it.
+    signedHere: false,
+    historyId: null,
+    historyError: null,
+    success: detail.result?.success === true && detail.network_error === null,
+    result: detail.result,
+    explanation: detail.explanation,
+    networkError: detail.network_error,
+    response:
+      exchange.status === null
+        ? null
+        : {
+            status: exchange.status,
+            latencyMs: exchange.latency_ms,
+            sizeBytes: exchange.response_bytes,
+            contentType: exchange.response_content_type,
+            body: exchange.response_body,
+            bodyTruncated: exchange.response_truncated,
+          },
+    request: shownCaptured(exchange.request, detail.endpoint),
+    signature: null,
+    wdtSignature: null,
+    diagnosis: exchange.diagnosis,
   };
 }

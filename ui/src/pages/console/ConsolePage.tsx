@@ -19,8 +19,10 @@ import { ParamForm, type ConsoleFormValues } from "./ParamForm";
 import { buildCallInput, type ConsoleDraft } from "./callInput";
 import { NextStepStrip } from "./NextStepStrip";
 import { useShowError } from "../../components/errors";
+import { pick } from "../../i18n/pick";
 import { sessionInClear } from "../../components/environments";
-import { consoleView, useConsoleState, type ConsoleEdits, type ConsoleFormat, type ConsoleMode } from "./consoleState";
+import { consoleView, FIRST_API, useConsoleState, type ConsoleEdits, type ConsoleFormat, type ConsoleMode } from "./consoleState";
+import { useProfileValues } from "./useProfileValues";
 
 const SIGN_METHODS: SignMethod[] = ["md5", "hmac", "hmac-sha256"];
 
@@ -33,16 +35,18 @@ export function ConsolePage() {
   const [form] = Form.useForm<ConsoleFormValues>();
   const [state, dispatch] = useConsoleState({
     catalogue,
-    profile: { targetAppKey: currentProfile?.target_app_key ?? "", customerId: currentProfile?.customer_id ?? "" },
+    profile: { id: currentProfile?.id ?? null, targetAppKey: currentProfile?.target_app_key ?? "", customerId: currentProfile?.customer_id ?? "" },
+    environmentId,
     request: wb.consoleRequest,
     form,
   });
   const { mode, apiName, freeMethod, body, signMethod, format, wdtCompute, useSession, targetAppKey, customerId } = state;
-  const { sending, shown, sendError, lastInput, explainedIn } = state;
+  const { sending, shown, shownFor, sendError, lastInput, explainedIn } = state;
   const { doc, family, method, isQimenStandard, isWdt, showBodyEditor, showTargetApp, showCustomerId } = consoleView(state);
   const edit = (changes: Partial<ConsoleEdits>) => dispatch({ type: "edited", changes });
 
   const resultCard = useRef<HTMLDivElement>(null);
+  useProfileValues(form, doc, currentProfile?.id ?? null, state.paramForm);
   const environment = wb.environments.find((env) => env.id === environmentId);
   const plainHttp = sessionInClear(environment, family, useSession);
 
@@ -106,7 +110,7 @@ export function ConsolePage() {
     dispatch({ type: "sendStarted" });
     try {
       const outcome = await api.callSend(input);
-      dispatch({ type: "sendSucceeded", input, shown: fromOutcome(outcome), language });
+      dispatch({ type: "sendSucceeded", input, shown: fromOutcome(outcome), language, method });
     } catch (raw) {
       // A parameter the core rejects is marked at its field; anything else is shown above the button.
       const failure = toIpcFailure(raw);
@@ -155,7 +159,7 @@ export function ConsolePage() {
           style={{ marginBottom: 16 }}
           data-testid="demo-alert"
           message={t("console.demoTitle")}
-          description={t("console.demoBody")}
+          description={apiName === FIRST_API && mode === "catalogue" ? t("console.demoBody") : t("console.demoBodyOther")}
           action={
             <Button type="primary" onClick={wb.requestCreateProfile} data-testid="create-real-profile">
               {t("console.createRealProfile")}
@@ -169,7 +173,7 @@ export function ConsolePage() {
             title={t("console.requestTitle")}
             extra={
               <Space size={4}>
-                {currentProfile && <Tag>{currentProfile.name}</Tag>}
+                {currentProfile && <Tag>{pick(currentProfile.label, language)}</Tag>}
                 <Button size="small" type="link" icon={<BugOutlined />} onClick={() => wb.navigate("repro")} data-testid="open-repro">
                   {t("console.reproduce")}
                 </Button>
@@ -318,7 +322,11 @@ export function ConsolePage() {
                 data-testid="send-error"
                 action={
                   // A secret the profile lacks is fixed on the profiles page.
-                  sendError.is("secret.missing") ? (
+                  sendError.is("secret.missing.session") ? (
+                    <Button size="small" onClick={() => wb.navigate("session")}>
+                      {t("console.openSession")}
+                    </Button>
+                  ) : sendError.is("secret.missing") ? (
                     <Button size="small" onClick={() => wb.navigate("profiles")}>
                       {t("console.openProfiles")}
                     </Button>
@@ -352,8 +360,25 @@ export function ConsolePage() {
               )
             }
           >
+            {shown && shownFor && (
+              <Typography.Paragraph type="secondary" data-testid="result-for">
+                {t("console.resultFor", {
+                  method: shownFor.method,
+                  profile: ((found) => (found ? pick(found.label, language) : "—"))(wb.profiles.find((profile) => profile.id === shownFor.profileId)),
+                  environment: wb.environments.find((env) => env.id === shownFor.environmentId)?.id ?? shownFor.environmentId,
+                })}
+              </Typography.Paragraph>
+            )}
             {shown ? (
-              <ResultView call={shown} compare={compare} revealCurl={revealCurl} />
+              <ResultView
+                call={shown}
+                compare={compare}
+                revealCurl={revealCurl}
+                remedies={{
+                  editSecret: () => wb.navigate("profiles"),
+                  computeWdtSign: isWdt && !wdtCompute ? () => edit({ wdtCompute: true }) : undefined,
+                }}
+              />
             ) : (
               <Typography.Paragraph type="secondary" data-testid="no-result">
                 {t("console.noResult")}

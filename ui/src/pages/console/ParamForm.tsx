@@ -62,9 +62,22 @@ export function ParamForm({ doc, form, language }: { doc: ApiDoc | undefined; fo
   const fillExample = (param: ParamDoc) => {
     if (param.example != null) form.setFieldValue(["params", param.name], param.example);
   };
+  const withExamples = params.filter((param) => param.example != null && param.example !== "");
+  /** Every empty field gets its example; what is already there stays. */
+  const fillAllExamples = () => {
+    for (const param of withExamples) {
+      const value = form.getFieldValue(["params", param.name]) as string | undefined;
+      if (!value || value.trim() === "") fillExample(param);
+    }
+  };
 
   return (
     <>
+      {withExamples.length > 1 && (
+        <Button size="small" style={{ marginBottom: 12 }} onClick={fillAllExamples} data-testid="fill-all-examples">
+          {t("console.fillAllExamples")}
+        </Button>
+      )}
       {params.length === 0 && doc && (
         <Typography.Paragraph type="secondary">{doc.body_example ? t("console.paramsInBody") : t("console.noParams")}</Typography.Paragraph>
       )}

@@ -29,7 +29,7 @@ const crm: ApiDoc = {
 };
 
 const catalogue = [time, seller, entryorder, crm];
-const profile = { targetAppKey: "12345678", customerId: "c-1" };
+const profile = { id: 1, targetAppKey: "12345678", customerId: "c-1" };
 
 /** Runs actions from the state a console starts with, freezing each state so a mutation throws. */
 function run(...actions: ConsoleAction[]): ConsoleState {
@@ -128,7 +128,7 @@ describe("console state: choosing an API", () => {
 
 describe("console state: the profile", () => {
   it("brings its customerId and target app, unless the API names its own provider", () => {
-    const next = { targetAppKey: "87654321", customerId: "c-2" };
+    const next = { id: 1, targetAppKey: "87654321", customerId: "c-2" };
     const top = run(loaded, { type: "profileSelected", profile: next });
     expect(top.targetAppKey).toBe("87654321");
     expect(top.customerId).toBe("c-2");
@@ -142,7 +142,7 @@ describe("console state: the profile", () => {
 
   it("keeps the parameters and body the user typed", () => {
     const state = run(loaded, { type: "apiChosen", name: entryorder.name }, { type: "edited", changes: { body: "<mine/>" } });
-    const switched = reducer(state, { type: "profileSelected", profile: { targetAppKey: "", customerId: "" } });
+    const switched = reducer(state, { type: "profileSelected", profile: { id: 1, targetAppKey: "", customerId: "" } });
     expect(switched.body).toBe("<mine/>");
     expect(switched.paramForm).toBe(state.paramForm);
   });
@@ -225,8 +225,9 @@ describe("console state: sending", () => {
   });
 
   it("keeps the result with what was sent and the language it is explained in", () => {
-    const state = run(loaded, { type: "sendStarted" }, { type: "sendSucceeded", input, shown, language: "zh-CN" });
+    const state = run(loaded, { type: "sendStarted" }, { type: "sendSucceeded", input, shown, language: "zh-CN", method: "taobao.time.get" });
     expect(state).toMatchObject({ sending: false, shown, lastInput: input, explainedIn: "zh-CN" });
+    expect(state.shownFor).toEqual({ method: "taobao.time.get", profileId: 1, environmentId: "" });
 
     const explanation = { title: "Invalid signature" } as ShownCall["explanation"];
     const explained = reducer(state, { type: "explained", historyId: 42, explanation, language: "en-US" });
@@ -234,5 +235,17 @@ describe("console state: sending", () => {
     expect(explained.explainedIn).toBe("en-US");
     // An explanation for a call no longer on screen is dropped.
     expect(reducer(state, { type: "explained", historyId: 7, explanation, language: "en-US" })).toBe(state);
+  });
+
+  it("clears a result when another API, profile or environment is chosen, and keeps it otherwise", () => {
+    const sent = run(loaded, { type: "sendStarted" }, { type: "sendSucceeded", input, shown, language: "zh-CN", method: "taobao.time.get" });
+    expect(reducer(sent, { type: "edited", changes: { signMethod: "hmac" } }).shown).toBe(shown);
+    expect(reducer(sent, { type: "apiChosen", name: "taobao.time.get" }).shown).toBe(shown);
+    const other = loaded.catalogue.find((doc) => doc.name !== "taobao.time.get")?.name ?? "";
+    expect(reducer(sent, { type: "apiChosen", name: other })).toMatchObject({ shown: null, shownFor: null, lastInput: null });
+    expect(reducer(sent, { type: "profileSelected", profile: { ...profile, id: 2 } }).shown).toBeNull();
+    expect(reducer(sent, { type: "profileSelected", profile: { ...profile, customerId: "c-9" } }).shown).toBe(shown);
+    expect(reducer(sent, { type: "environmentChosen", environmentId: "sandbox" }).shown).toBeNull();
+    expect(reducer(sent, { type: "environmentChosen", environmentId: "" }).shown).toBe(shown);
   });
 });

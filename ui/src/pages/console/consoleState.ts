@@ -25,8 +25,17 @@ export type ConsoleFormat = "json" | "xml";
 
 /** What the console takes from the current profile. */
 export interface ProfileDefaults {
+  /** Which profile; null before profiles are loaded. */
+  id: number | null;
   targetAppKey: string;
   customerId: string;
+}
+
+/** The call a result on screen belongs to, said beside it. */
+export interface ShownFor {
+  method: string;
+  profileId: number | null;
+  environmentId: string;
 }
 
 /** What the user edits directly, outside the parameter form. */
@@ -58,6 +67,10 @@ export interface ConsoleState extends ConsoleEdits {
   sending: boolean;
   sendError: IpcFailure | null;
   shown: ShownCall | null;
+  /** Which call the shown result belongs to. */
+  shownFor: ShownFor | null;
+  /** The environment calls go to now. */
+  environmentId: string;
   /** The language the shown explanation is written in. */
   explainedIn: UiLanguage | null;
   /** What was sent for the shown result, for "copy as curl" with the session. */
@@ -67,6 +80,7 @@ export interface ConsoleState extends ConsoleEdits {
 export type ConsoleAction =
   | { type: "catalogueLoaded"; catalogue: ApiDoc[] }
   | { type: "profileSelected"; profile: ProfileDefaults }
+  | { type: "environmentChosen"; environmentId: string }
   | { type: "requestOpened"; request: ConsoleRequest }
   | { type: "modeChosen"; mode: ConsoleMode }
   | { type: "apiChosen"; name: string }
@@ -75,10 +89,10 @@ export type ConsoleAction =
   | { type: "sendRefused"; error: IpcFailure }
   | { type: "sendStarted" }
   | { type: "sendFailed"; error: IpcFailure }
-  | { type: "sendSucceeded"; input: CallInput; shown: ShownCall; language: UiLanguage }
+  | { type: "sendSucceeded"; input: CallInput; shown: ShownCall; language: UiLanguage; method: string }
   | { type: "explained"; historyId: number; explanation: Explanation | null; language: UiLanguage };
 
-export function initialState(profile: ProfileDefaults): ConsoleState {
+export function initialState(profile: ProfileDefaults, environmentId = ""): ConsoleState {
   return {
     mode: "catalogue",
     apiName: undefined,
@@ -97,9 +111,16 @@ export function initialState(profile: ProfileDefaults): ConsoleState {
     sending: false,
     sendError: null,
     shown: null,
+    shownFor: null,
+    environmentId,
     explainedIn: null,
     lastInput: null,
   };
+}
+
+/** A result is only shown beside the call it belongs to: another API, profile or environment clears it. */
+function withoutResult(state: ConsoleState): ConsoleState {
+  return { ...state, shown: null, shownFor: null, lastInput: null, sendError: null, explainedIn: null };
 }
 
 /** The documented API the console is on; none in the free form or for a name the catalogue lacks. */
@@ -117,7 +138,7 @@ function choose(state: ConsoleState, mode: ConsoleMode, apiName: string | undefi
   const doc = selectedDoc(next);
   if (!fresh && doc === selectedDoc(state)) return next;
   return {
-    ...next,
+    ...withoutResult(next),
     body: doc?.body_example ?? "",
     useSession: doc?.needs_session ?? false,
     targetAppKey: doc?.target_app_key ?? state.profile.targetAppKey,
@@ -165,8 +186,9 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
     }
     case "profileSelected": {
       const doc = selectedDoc(state);
+      const changed = action.profile.id !== state.profile.id;
       return {
-        ...state,
+        ...(changed ? withoutResult(state) : state),
         profile: action.profile,
         // An API that names its provider keeps it; otherwise the profile's target app.
         targetAppKey: doc?.target_app_key ?? action.profile.targetAppKey,
@@ -175,6 +197,8 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
     }
     case "requestOpened":
       return open(state, action.request);
+    case "environmentChosen":
+      return action.environmentId === state.environmentId ? state : { ...withoutResult(state), environmentId: action.environmentId };
     case "modeChosen":
       return choose(state, action.mode, state.apiName);
     case "apiChosen":
@@ -190,7 +214,15 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
     case "sendFailed":
       return { ...state, sending: false, sendError: action.error };
     case "sendSucceeded":
-      return { ...state, sending: false, sendError: null, shown: action.shown, lastInput: action.input, explainedIn: action.language };
+      return {
+        ...state,
+        sending: false,
+        sendError: null,
+        shown: action.shown,
+        shownFor: { method: action.method, profileId: state.profile.id, environmentId: state.environmentId },
+        lastInput: action.input,
+        explainedIn: action.language,
+      };
     case "explained":
       // Only for the call still on screen: a newer result may have replaced it meanwhile.
       if (state.shown?.historyId !== action.historyId) return state;
@@ -220,6 +252,7 @@ export function consoleView(state: ConsoleState) {
 export interface ConsoleInputs {
   catalogue: ApiDoc[];
   profile: ProfileDefaults;
+  environmentId: string;
   request: ConsoleRequest | null;
   form: FormInstance<ConsoleFormValues>;
 }
@@ -229,17 +262,18 @@ export interface ConsoleInputs {
  * profile, a prepared call). A change from outside is applied in the render that first sees it, so
  * nothing is drawn from the old values; the antd form follows `paramForm`.
  */
-export function useConsoleState({ catalogue, profile, request, form }: ConsoleInputs) {
+export function useConsoleState({ catalogue, profile, environmentId, request, form }: ConsoleInputs) {
   const [state, dispatch] = useReducer(reducer, undefined, () => {
-    let start = reducer(initialState(profile), { type: "catalogueLoaded", catalogue });
+    let start = reducer(initialState(profile, environmentId), { type: "catalogueLoaded", catalogue });
     if (request) start = reducer(start, { type: "requestOpened", request });
     return start;
   });
 
   if (state.catalogue !== catalogue) dispatch({ type: "catalogueLoaded", catalogue });
-  if (state.profile.targetAppKey !== profile.targetAppKey || state.profile.customerId !== profile.customerId) {
+  if (state.profile.id !== profile.id || state.profile.targetAppKey !== profile.targetAppKey || state.profile.customerId !== profile.customerId) {
     dispatch({ type: "profileSelected", profile });
   }
+  if (state.environmentId !== environmentId) dispatch({ type: "environmentChosen", environmentId });
   if (request && request.seq !== state.requestSeq) dispatch({ type: "requestOpened", request });
 
   // The parameter form lives in antd's store: start it afresh (and fill it) when the state says so.

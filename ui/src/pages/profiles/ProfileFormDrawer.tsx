@@ -4,7 +4,7 @@
  * message goes next to the field it names and everything typed stays where it was.
  */
 import { useEffect, useEffectEvent, useState } from "react";
-import { Alert, Button, Col, Divider, Drawer, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Checkbox, Col, Divider, Drawer, Form, Input, Row, Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { toIpcFailure } from "../../api/ipc";
@@ -90,8 +90,11 @@ export function ProfileFormDrawer({
   onSaved: (saved: ProfileView) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const { environments } = useWorkbench();
+  const { environments, currentProfile } = useWorkbench();
   const [form] = Form.useForm<Values>();
+  // A real profile made while the demo profile is selected takes the guide's work done in demo mode.
+  const demoToCarry = editing === "new" && currentProfile?.is_demo ? currentProfile : null;
+  const [carryGuide, setCarryGuide] = useState(true);
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const editingId = editing === null ? null : editing === "new" ? "new" : editing.id;
@@ -139,6 +142,7 @@ export function ProfileFormDrawer({
       // A secret left blank keeps what is stored.
       app_secret: blankToNull(values.app_secret),
       wdt_secret: blankToNull(values.wdt_secret),
+      carry_guide_from: demoToCarry && carryGuide ? demoToCarry.id : null,
     };
     try {
       const saved = await api.profileSave(payload);
@@ -175,6 +179,19 @@ export function ProfileFormDrawer({
     >
       {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={formError} data-testid="profile-form-error" />}
       <Form<Values> form={form} layout="vertical" onFinish={(values) => void submit(values)} requiredMark>
+        {demoToCarry && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={
+              <Checkbox checked={carryGuide} onChange={(e) => setCarryGuide(e.target.checked)} data-testid="carry-guide">
+                {t("profiles.carryGuide")}
+              </Checkbox>
+            }
+            description={t("profiles.carryGuideHelp")}
+          />
+        )}
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="name" label={t("profiles.fields.name")} rules={required(t("profiles.fields.name"))} extra={t("profiles.help.name")}>

@@ -148,7 +148,7 @@ export function ProfilesPage() {
         onClose={() => setEditing(null)}
         onSaved={async (saved) => {
           await wb.reloadProfiles();
-          message.success(t("profiles.saved", { name: saved.name }));
+          message.success(saved.carried_guide ? t("profiles.savedWithGuide", { name: saved.name }) : t("profiles.saved", { name: saved.name }));
           setEditing(null);
         }}
       />

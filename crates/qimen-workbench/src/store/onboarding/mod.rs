@@ -11,6 +11,7 @@ pub use app_details::{
 };
 
 use super::profile_rows::update_row;
+use super::write_tx;
 use super::{from_ms, ProfileInput, Store, StoreError};
 use crate::catalog::wdt::CaseId;
 use crate::onboarding::guide::tracker::StepState;
@@ -131,6 +132,52 @@ impl Store {
             params![profile_id, step_id, json, self.now_ms()],
         )?;
         Ok(())
+    }
+
+    /// Carries a profile's guide over to another (the demo's to the real profile made from it): the
+    /// step states, the materials checklist with its ticks and attached files, the app details and
+    /// the scenario chosen, in one transaction. What `to` already has of its own is kept. Answers
+    /// whether there was anything to carry.
+    pub fn onboarding_copy(&self, from: i64, to: i64) -> Result<bool, StoreError> {
+        let mut conn = self.conn();
+        require_profile(&conn, from)?;
+        require_profile(&conn, to)?;
+        let tx = write_tx(&mut conn)?;
+        let mut carried = 0;
+        carried += tx.execute(
+            "INSERT OR IGNORE INTO onboarding_steps (profile_id, step_id, state, changed_at) \
+             SELECT ?2, step_id, state, changed_at FROM onboarding_steps WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
+            "INSERT OR IGNORE INTO materials (profile_id, case_id, updated_at) \
+             SELECT ?2, case_id, updated_at FROM materials WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
+            "INSERT OR IGNORE INTO material_items (profile_id, item_id, done) \
+             SELECT ?2, item_id, done FROM material_items WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
+            "INSERT OR IGNORE INTO material_files (profile_id, item_id, path, name, size_bytes, attached_at) \
+             SELECT ?2, item_id, path, name, size_bytes, attached_at FROM material_files WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
+            "INSERT OR IGNORE INTO app_details (profile_id, app_name, published, developer_email, \
+             developer_phone, client_login_name, updated_at) \
+             SELECT ?2, app_name, published, developer_email, developer_phone, client_login_name, updated_at \
+             FROM app_details WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
+            "UPDATE profiles SET scenario = (SELECT scenario FROM profiles WHERE id = ?1) \
+             WHERE id = ?2 AND scenario = '' AND (SELECT scenario FROM profiles WHERE id = ?1) <> ''",
+            params![from, to],
+        )?;
+        tx.commit()?;
+        Ok(carried > 0)
     }
 
     /// The profile's checklist, `None` until a case has been chosen.
