@@ -7,7 +7,7 @@ use crate::console::send_and_read_verdict;
 use crate::harness::{ensure, AppRun, Step};
 
 /// Clicks the option of the language switch that reads `label`.
-async fn choose_language(app: &AppRun, label: &str) -> Step {
+pub async fn choose_language(app: &AppRun, label: &str) -> Step {
     app.wait_until(
         &format!("the language option {label:?}"),
         r#"const option = [...document.querySelectorAll(

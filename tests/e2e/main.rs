@@ -17,6 +17,8 @@ mod repro;
 mod secrets;
 mod security;
 mod session;
+mod small_window;
+mod traffic;
 
 use harness::{run_prepared_scenario, run_scenario};
 
@@ -114,4 +116,16 @@ async fn a_damaged_database_opens_the_recovery_screen_and_is_set_aside() {
 async fn a_customer_curl_is_diagnosed_replayed_shared_and_replayed_elsewhere() {
     run_scenario("repro", repro::diagnose_replay_and_share).await;
     run_scenario("repro-import", repro::open_the_bundle_elsewhere).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn traffic_through_the_relay_is_listed_and_diagnosed() {
+    run_scenario("traffic", traffic::relay_a_customer_call).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn at_1024_by_700_every_screen_fits_in_both_languages() {
+    run_scenario("small-window", small_window::small_window_in_both_languages).await;
 }

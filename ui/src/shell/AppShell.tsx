@@ -2,21 +2,26 @@
  * The frame around every screen: the left navigation, the top bar and the page area. Pages stay mounted
  * once visited, so what the user typed in the console is still there after a look at the history.
  */
-import { useState, type ReactNode } from "react";
-import { Alert, Button, Layout, Menu, Result, Spin } from "antd";
-import { BugOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined } from "@ant-design/icons";
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { Alert, Button, Layout, Menu, Result, Skeleton } from "antd";
+import { BugOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined, SwapOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useWorkbench, type PageKey } from "../state/workbench";
 import { TopBar } from "./TopBar";
 import { KeyringBanner } from "./KeyringBanner";
 import { ConsolePage } from "../pages/console/ConsolePage";
-import { HistoryPage } from "../pages/history/HistoryPage";
-import { ProfilesPage } from "../pages/profiles/ProfilesPage";
-import { SettingsPage } from "../pages/settings/SettingsPage";
-import { OnboardingPage } from "../pages/onboarding/OnboardingPage";
-import { SessionPage } from "../pages/session/SessionPage";
-import { ReproPage } from "../pages/repro/ReproPage";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
+
+// The console is the first screen; every other page (and what only it uses) loads when first opened.
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const OnboardingPage = named(() => import("../pages/onboarding/OnboardingPage"), "OnboardingPage");
+const HistoryPage = named(() => import("../pages/history/HistoryPage"), "HistoryPage");
+const ProfilesPage = named(() => import("../pages/profiles/ProfilesPage"), "ProfilesPage");
+const SettingsPage = named(() => import("../pages/settings/SettingsPage"), "SettingsPage");
+const SessionPage = named(() => import("../pages/session/SessionPage"), "SessionPage");
+const ReproPage = named(() => import("../pages/repro/ReproPage"), "ReproPage");
+const TrafficPage = named(() => import("../pages/traffic/TrafficPage"), "TrafficPage");
 
 const PAGES: Record<PageKey, () => ReactNode> = {
   onboarding: () => <OnboardingPage />,
@@ -26,7 +31,22 @@ const PAGES: Record<PageKey, () => ReactNode> = {
   settings: () => <SettingsPage />,
   session: () => <SessionPage />,
   repro: () => <ReproPage />,
+  traffic: () => <TrafficPage />,
 };
+
+/** The shape of a page while it loads: two cards of grey lines where the content will be. */
+function PageSkeleton({ label }: { label?: string }) {
+  return (
+    <div className="page" aria-busy="true" aria-label={label} data-testid="page-skeleton">
+      <div className="skeleton-card">
+        <Skeleton active paragraph={{ rows: 3 }} />
+      </div>
+      <div className="skeleton-card">
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </div>
+    </div>
+  );
+}
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -45,6 +65,7 @@ export function AppShell() {
     { key: "onboarding", icon: <CompassOutlined />, label: t("nav.onboarding") },
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
     { key: "repro", icon: <BugOutlined />, label: t("nav.repro") },
+    { key: "traffic", icon: <SwapOutlined />, label: t("nav.traffic") },
     { key: "history", icon: <HistoryOutlined />, label: t("nav.history") },
     { key: "profiles", icon: <IdcardOutlined />, label: t("nav.profiles") },
     { key: "session", icon: <SafetyCertificateOutlined />, label: t("nav.session") },
@@ -69,20 +90,15 @@ export function AppShell() {
       </>
     );
   } else if (!info) {
-    body = (
-      <div style={{ display: "flex", justifyContent: "center", paddingTop: 120 }}>
-        <Spin size="large" tip={t("shell.loading")}>
-          <div style={{ width: 200, height: 60 }} />
-        </Spin>
-      </div>
-    );
+    // The layout of the page to come, not a spinner over an empty window.
+    body = <PageSkeleton label={t("shell.loading")} />;
   } else {
     body = (
       <>
         <KeyringBanner />
         {[...visited].map((key) => (
           <div key={key} style={{ display: key === page ? "block" : "none" }}>
-            {PAGES[key]()}
+            <Suspense fallback={<PageSkeleton />}>{PAGES[key]()}</Suspense>
           </div>
         ))}
       </>
@@ -91,7 +107,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Sider width={200} breakpoint="lg" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider">
+      <Layout.Sider width={200} breakpoint="xl" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider">
         <div className="brand">
           <span className="brand-mark">{t("app.mark")}</span>
           {!collapsed && <span>{t("app.name")}</span>}

@@ -211,6 +211,8 @@ const scenarios = {
 async function openGuide() {
   const rendered = await renderApp();
   await rendered.user.click(await screen.findByRole("menuitem", { name: /入驻向导/ }));
+  // The guide loads when first opened.
+  await screen.findAllByRole("tab");
   return rendered;
 }
 

@@ -68,6 +68,8 @@ const replayed: ReproReplay = {
 async function openRepro() {
   const rendered = await renderApp();
   await rendered.user.click(await screen.findByRole("menuitem", { name: /复现请求/ }));
+  // The page loads when first opened.
+  await screen.findByTestId("repro-text");
   return rendered;
 }
 

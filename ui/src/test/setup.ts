@@ -1,7 +1,11 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, vi } from "vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { clearMocks } from "@tauri-apps/api/mocks";
+
+// A whole app rendered in jsdom on a busy two-core machine can take more than the default second to
+// settle (the first test of a file also loads antd); waits give up after five.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks these browser APIs that antd and CodeMirror use.
 Object.defineProperty(window, "matchMedia", {
