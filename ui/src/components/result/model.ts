@@ -8,6 +8,7 @@ import type { CallOutcome } from "../../api/bindings/CallOutcome";
 import type { CapturedParam } from "../../api/bindings/CapturedParam";
 import type { CapturedRequest } from "../../api/bindings/CapturedRequest";
 import type { ReproReplay } from "../../api/bindings/ReproReplay";
+import type { ResponseView } from "../../api/bindings/ResponseView";
 import type { Explanation } from "../../api/bindings/Explanation";
 import type { HistoryDetail } from "../../api/bindings/HistoryDetail";
 import type { NetworkFailure } from "../../api/bindings/NetworkFailure";
@@ -58,6 +59,18 @@ export interface ShownCall {
   diagnosis?: Diagnosis | null;
 }
 
+/** An answer as the core describes it, as the Response tab shows it. */
+function shownResponse(response: ResponseView): ShownResponse {
+  return {
+    status: response.status,
+    latencyMs: response.latency_ms,
+    sizeBytes: response.size_bytes,
+    contentType: response.content_type,
+    body: response.body,
+    bodyTruncated: response.body_truncated,
+  };
+}
+
 export function fromOutcome(outcome: CallOutcome): ShownCall {
   const { request, response } = outcome;
   return {
@@ -68,14 +81,7 @@ export function fromOutcome(outcome: CallOutcome): ShownCall {
     result: outcome.result,
     explanation: outcome.explanation,
     networkError: outcome.network_error,
-    response: response && {
-      status: response.status,
-      latencyMs: response.latency_ms,
-      sizeBytes: response.size_bytes,
-      contentType: response.content_type,
-      body: response.body,
-      bodyTruncated: response.body_truncated,
-    },
+    response: response && shownResponse(response),
     request: {
       httpMethod: request.http_method,
       url: request.url,
@@ -187,14 +193,7 @@ export function fromReplay(replay: ReproReplay): ShownCall {
     result: replay.result,
     explanation: replay.explanation,
     networkError: replay.network_error,
-    response: response && {
-      status: response.status,
-      latencyMs: response.latency_ms,
-      sizeBytes: response.size_bytes,
-      contentType: response.content_type,
-      body: response.body,
-      bodyTruncated: response.body_truncated,
-    },
+    response: response && shownResponse(response),
     request: shownCaptured(replay.request, replay.endpoint),
     signature: null,
     wdtSignature: null,
