@@ -90,11 +90,14 @@ sdk-clients: toolchain
 package: toolchain system-build ui-deps
 	$(TAURI) build --bundles deb
 
-## bench: signing throughput, gateway round trips, the deb's size, and the release app's cold start to
-## first paint and idle memory; prints the figures
+## bench: signing throughput, gateway round trips, the relay's added latency and throughput, history
+## search at 100 000 calls by kind of query with the database's size, the deb's size, and the release
+## app's cold start to first paint and idle memory; prints the figures
 bench: toolchain system-test tauri-driver package
 	$(CARGO) bench -p qimen-core --locked --bench signing -- --warm-up-time 1 --measurement-time 3
 	$(CARGO) bench -p qimen-server --locked --bench gateway_roundtrip
+	$(CARGO) bench -p qimen-server --locked --bench relay
+	$(CARGO) bench -p qimen-workbench --locked --bench history_search
 	@for deb in target/release/bundle/deb/*.deb; do \
 		echo "deb size: $$(du -k "$$deb" | cut -f1) KiB ($$deb)"; done
 	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench app_start

@@ -1,5 +1,6 @@
 //! The canary: a profile and calls made with a recognisable AppSecret and session, then the raw bytes
-//! of the database file and its WAL searched for those values. Zero hits, or a secret reached disk.
+//! of the database file and its WAL searched for those values, and every stored body and search
+//! text too, inflated where it is kept compressed. Zero hits, or a secret reached disk.
 
 use qimen_core::clock::FixedClock;
 use qimen_core::protocol::environment::Environment;
@@ -31,7 +32,52 @@ fn database_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Every body and search text the database holds, inflated where it is stored compressed: a
+/// secret inside a compressed value would not show in the raw bytes.
+fn stored_texts(dir: &Path) -> Vec<String> {
+    use std::io::Read;
+    let conn = rusqlite::Connection::open_with_flags(
+        dir.join(DATABASE_FILE),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut stmt = conn
+        .prepare(
+            "SELECT request FROM history UNION ALL SELECT response FROM history \
+             UNION ALL SELECT body FROM history_text",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let values = stmt
+        .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut out = Vec::new();
+    for value in values.flatten() {
+        match value {
+            rusqlite::types::Value::Text(t) => out.push(t),
+            rusqlite::types::Value::Blob(b) => {
+                let mut text = String::new();
+                flate2::read::DeflateDecoder::new(b.as_slice())
+                    .read_to_string(&mut text)
+                    .unwrap_or_else(|e| panic!("a stored body does not inflate: {e}"));
+                out.push(text);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 fn assert_no_canary(dir: &Path, stage: &str) {
+    let texts = stored_texts(dir);
+    assert!(!texts.is_empty(), "{stage}: no stored text found");
+    for text in &texts {
+        for needle in [APP_SECRET, &APP_SECRET[..16], SESSION, &SESSION[..16]] {
+            assert!(
+                !text.contains(needle),
+                "{stage}: a stored value holds {needle}"
+            );
+        }
+    }
     let files = database_bytes(dir);
     assert!(!files.is_empty(), "{stage}: no database file found");
     for (path, bytes) in files {
@@ -193,6 +239,11 @@ fn token_api_calls_keep_no_token_in_history() {
                 !contains(&bytes, needle.as_bytes()),
                 "{path} holds {needle}"
             );
+        }
+    }
+    for text in stored_texts(&dir) {
+        for needle in [CODE, ACCESS, REFRESH, &ACCESS[..16], &REFRESH[..16]] {
+            assert!(!text.contains(needle), "a stored value holds {needle}");
         }
     }
     let found = store

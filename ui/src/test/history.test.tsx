@@ -108,6 +108,20 @@ describe("history", () => {
     expect(await screen.findByRole("cell", { name: "taobao.time.get" })).toBeInTheDocument();
   });
 
+  it("shows an exact count as it is", async () => {
+    await openHistory([row, older]);
+    expect(await screen.findByText("共 2 条")).toBeInTheDocument();
+  });
+
+  it("says 1000+ when the store stopped counting", async () => {
+    startBackend({
+      history_list: () => ({ ...emptyHistory, items: [row], total: 1000, total_is_lower_bound: true }),
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByRole("menuitem", { name: /历史记录/ }));
+    expect(await screen.findByText("共 1000+ 条")).toBeInTheDocument();
+  });
+
   it("opens an entry with its explanation and signature read from the stored request", async () => {
     const detail = detailOf(row);
     startBackend({ history_list: () => ({ ...emptyHistory, items: [row], total: 1 }), history_get: () => detail });

@@ -2,12 +2,17 @@
 //! took, where it went and for which profile. Inserting prunes the oldest calls beyond the
 //! retention setting.
 
+use super::history_codec::{pack, unpack};
+use super::history_index::{index_call, CallText};
 use super::{from_ms, Store, StoreError};
 use chrono::{DateTime, Utc};
+use qimen_core::captured::{CapturedRequest, ParamPlace};
 use qimen_core::protocol::request::PreparedRequest;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
-use qimen_core::sensitive::mask_each;
+use qimen_core::sensitive::{mask_each, tokens_in};
+use qimen_core::sign::SignMethod;
+use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -64,8 +69,8 @@ impl CallOutcome {
     }
 }
 
-/// A call ready to be written. Built only from a [`PreparedRequest`], which it masks itself, so a
-/// caller cannot store a session by forgetting to redact.
+/// A call ready to be written. Built only from a [`PreparedRequest`] or a [`CapturedRequest`],
+/// which it masks itself, so a caller cannot store a session by forgetting to redact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRecord {
     origin: CallOrigin,
@@ -85,18 +90,79 @@ impl HistoryRecord {
         outcome: CallOutcome,
     ) -> Result<HistoryRecord, StoreError> {
         // Serialising a request writes it with its tokens masked.
-        let request_json = serde_json::to_string(request).map_err(|e| StoreError::BadValue {
-            field: "request",
-            en: format!("cannot be saved to history ({e})"),
-            zh: format!("无法写入历史记录（{e}）"),
-        })?;
+        let request_json = serde_json::to_string(request).map_err(unsaveable)?;
         // Every token the call carried (the session, an OAuth code, a refresh token) and every token
         // its answer hands out (`access_token`, `refresh_token`, inside `token_result` too) is masked
         // wherever it appears before anything reaches the file or its full-text index: the platform
         // may echo a value back in an error message. Very short values are left alone: they are not
         // real tokens and would mask ordinary text.
         let tokens = request.tokens_with(&outcome.body);
-        let scrub = |text: String| mask_each(text, &tokens);
+        Ok(HistoryRecord::kept(
+            Sent {
+                json: request_json,
+                endpoint: request.endpoint.clone(),
+                method: request.param("method").unwrap_or_default().to_string(),
+                family: request.family,
+            },
+            &tokens,
+            origin,
+            outcome,
+        ))
+    }
+
+    /// A request another system sent (one the traffic relay recorded) and the answer it got, to
+    /// `endpoint`. Kept in the shape of a console call's request (query and form pairs, the raw
+    /// body, the sign method), tokens masked as [`HistoryRecord::new`] masks them, so history
+    /// lists, searches, opens and re-sends it like any other call.
+    pub fn captured(
+        request: &CapturedRequest,
+        endpoint: &str,
+        origin: CallOrigin,
+        outcome: CallOutcome,
+    ) -> Result<HistoryRecord, StoreError> {
+        let shown = request.redacted();
+        let pairs = |place: ParamPlace| -> Vec<(String, String)> {
+            shown
+                .params
+                .iter()
+                .filter(|p| p.place == place)
+                .map(|p| (p.name.clone(), p.value.clone()))
+                .collect()
+        };
+        let body = shown.signed_body().map(|text| {
+            serde_json::json!({
+                "content_type": shown.content_type.clone().unwrap_or_default(),
+                "text": text,
+            })
+        });
+        let request_json = serde_json::to_string(&serde_json::json!({
+            "family": shown.family(),
+            "endpoint": endpoint,
+            "query": pairs(ParamPlace::Query),
+            "form": pairs(ParamPlace::Form),
+            "body": body,
+            "signature": { "method": SignMethod::from_param(shown.param("sign_method")) },
+        }))
+        .map_err(unsaveable)?;
+        let mut tokens = request.tokens();
+        tokens.extend(tokens_in(&outcome.body));
+        Ok(HistoryRecord::kept(
+            Sent {
+                json: request_json,
+                endpoint: endpoint.to_string(),
+                method: shown.param("method").unwrap_or_default().to_string(),
+                family: shown.family(),
+            },
+            &tokens,
+            origin,
+            outcome,
+        ))
+    }
+
+    /// The record of a request (already masked) and its answer, with every one of `tokens` masked
+    /// in the answer and the body cut at [`RESPONSE_CAP_BYTES`].
+    fn kept(sent: Sent, tokens: &[String], origin: CallOrigin, outcome: CallOutcome) -> Self {
+        let scrub = |text: String| mask_each(text, tokens);
         let scrub_opt = |text: Option<String>| text.map(scrub);
         let body = scrub(outcome.body);
         let response_size = body.len() as u64;
@@ -109,16 +175,32 @@ impl HistoryRecord {
             sub_message: scrub_opt(outcome.sub_message),
             ..outcome
         };
-        Ok(HistoryRecord {
+        HistoryRecord {
             origin,
-            endpoint: request.endpoint.clone(),
-            method: request.param("method").unwrap_or_default().to_string(),
-            family: request.family,
-            request_json,
+            endpoint: sent.endpoint,
+            method: sent.method,
+            family: sent.family,
+            request_json: sent.json,
             outcome,
             response_size,
             response_truncated,
-        })
+        }
+    }
+}
+
+/// A request as history keeps it: its JSON (tokens masked) and the columns read from it.
+struct Sent {
+    json: String,
+    endpoint: String,
+    method: String,
+    family: ApiFamily,
+}
+
+fn unsaveable(e: serde_json::Error) -> StoreError {
+    StoreError::BadValue {
+        field: "request",
+        en: format!("cannot be saved to history ({e})"),
+        zh: format!("无法写入历史记录（{e}）"),
     }
 }
 
@@ -223,33 +305,45 @@ impl Store {
             None => None,
         };
         let o = &record.outcome;
-        tx.execute(
+        let created_at = record.origin.at.timestamp_millis();
+        tx.prepare_cached(
             "INSERT INTO history (profile_id, profile_name, environment, endpoint, method, family, \
              http_status, success, code, sub_code, message, sub_message, latency_ms, request, \
              response, response_size, response_truncated, created_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-            params![
-                profile_id,
-                record.origin.profile_name,
-                record.origin.environment,
-                record.endpoint,
-                record.method,
-                family_text(record.family),
-                o.http_status,
-                o.success,
-                o.code,
-                o.sub_code,
-                o.message,
-                o.sub_message,
-                i64::try_from(o.latency_ms).unwrap_or(i64::MAX),
-                record.request_json,
-                o.body,
-                i64::try_from(record.response_size).unwrap_or(i64::MAX),
-                record.response_truncated,
-                record.origin.at.timestamp_millis(),
-            ],
-        )?;
+        )?
+        .execute(params![
+            profile_id,
+            record.origin.profile_name,
+            record.origin.environment,
+            record.endpoint,
+            record.method,
+            family_text(record.family),
+            o.http_status,
+            o.success,
+            o.code,
+            o.sub_code,
+            o.message,
+            o.sub_message,
+            i64::try_from(o.latency_ms).unwrap_or(i64::MAX),
+            pack(&record.request_json),
+            pack(&o.body),
+            i64::try_from(record.response_size).unwrap_or(i64::MAX),
+            record.response_truncated,
+            created_at,
+        ])?;
         let id = tx.last_insert_rowid();
+        let searched = CallText {
+            method: &record.method,
+            code: o.code.as_deref(),
+            sub_code: o.sub_code.as_deref(),
+            message: o.message.as_deref(),
+            sub_message: o.sub_message.as_deref(),
+            endpoint: &record.endpoint,
+            request_json: &record.request_json,
+            response: &o.body,
+        };
+        index_call(&tx, id, &searched)?;
         prune(&tx, retention)?;
         let summary = summary(&tx, id)?;
         tx.commit()?;
@@ -263,12 +357,17 @@ impl Store {
                 "SELECT {SUMMARY_COLUMNS}, request, response FROM history WHERE id = ?1"
             ))?
             .query_row([id], |row| {
-                let request: String = row.get(17)?;
+                let body = |i: usize| {
+                    unpack(row.get_ref(i)?).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(i, Type::Blob, e.into())
+                    })
+                };
+                let request = body(17)?;
                 Ok(HistoryEntry {
                     summary: read_summary(row)?,
                     request: serde_json::from_str(&request)
                         .unwrap_or(serde_json::Value::String(request)),
-                    response: row.get(18)?,
+                    response: body(18)?,
                 })
             })
             .optional()?;
@@ -287,13 +386,17 @@ impl Store {
 
     /// Deletes every call; returns how many there were.
     pub fn history_clear(&self) -> Result<u64, StoreError> {
-        let conn = self.conn();
-        let n = conn.execute("DELETE FROM history", [])?;
-        // Rebuild the (now empty) index so its pages are freed too.
-        conn.execute(
-            "INSERT INTO history_fts (history_fts) VALUES ('rebuild')",
-            [],
+        let mut conn = self.conn();
+        let tx = super::write_tx(&mut conn)?;
+        let n = tx.execute("DELETE FROM history", [])?;
+        // The indexes are empty now: drop what is left of their deleted rows too, and start the
+        // time order afresh.
+        tx.execute_batch(
+            "INSERT INTO history_fts (history_fts) VALUES ('delete-all'); \
+             INSERT INTO history_grams (history_grams) VALUES ('delete-all'); \
+             UPDATE history_stats SET calls = 0, skew_ms = 0;",
         )?;
+        tx.commit()?;
         Ok(n as u64)
     }
 }
@@ -307,13 +410,22 @@ fn summary(conn: &Connection, id: i64) -> Result<HistorySummary, StoreError> {
     .ok_or(StoreError::HistoryNotFound(id))
 }
 
-/// Keeps the newest `retention` calls.
+/// Keeps the newest `retention` calls: deletes the oldest beyond it, found from the kept count
+/// without counting the table.
 pub(super) fn prune(conn: &Connection, retention: u32) -> Result<u64, StoreError> {
-    let n = conn.execute(
-        "DELETE FROM history WHERE id IN (SELECT id FROM history \
-         ORDER BY created_at DESC, id DESC LIMIT -1 OFFSET ?1)",
-        [retention],
-    )?;
+    let calls: i64 = conn
+        .prepare_cached("SELECT calls FROM history_stats")?
+        .query_row([], |r| r.get(0))?;
+    let over = calls - i64::from(retention);
+    if over <= 0 {
+        return Ok(0);
+    }
+    let n = conn
+        .prepare_cached(
+            "DELETE FROM history WHERE id IN (SELECT id FROM history \
+             ORDER BY created_at ASC, id ASC LIMIT ?1)",
+        )?
+        .execute([over])?;
     Ok(n as u64)
 }
 

@@ -1,14 +1,22 @@
 //! Finding calls: full-text search, filters by API, result, date and profile, newest first, a page
 //! at a time.
 //!
-//! Search words of three characters or more go through the FTS5 trigram index (any substring,
-//! Chinese included); shorter words, which a trigram index cannot answer, fall back to `LIKE`.
-//! Every word must match somewhere in the call (method, messages, codes, endpoint, request, response).
+//! Every search word must be found in the call's searchable text: method, codes, messages,
+//! endpoint, parameter values, request body, the first 64 KiB of the response (see
+//! `history_index`). A word of three characters or more is found anywhere (ASCII letters in any
+//! case); one of one or two characters is a short code or a Chinese word: `25` is found as a code
+//! and never inside a date, `餐具` inside 陶瓷餐具套装 (see `history_grams` and `history_search`).
+//!
+//! Counting stops once [`COUNT_LIMIT`] matches (or the end of the page asked for) are passed: the
+//! page then says "at least this many", which costs the same at 100 calls as at 100 000. The
+//! unfiltered list's count is exact, kept as calls come and go.
 
 use super::history::{read_summary, HistorySummary, SUMMARY_COLUMNS};
+use super::history_search::{newest_matches, Words};
 use super::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,6 +24,8 @@ use ts_rs::TS;
 pub const DEFAULT_PAGE: u32 = 50;
 /// The largest page served.
 pub const MAX_PAGE: u32 = 500;
+/// Matches are counted up to this many (or to the end of the page asked for, if further).
+pub const COUNT_LIMIT: u32 = 1000;
 
 /// What to list. Every field is optional; the default lists the newest [`DEFAULT_PAGE`] calls.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,26 +48,24 @@ pub struct HistoryQuery {
     pub limit: u32,
 }
 
-/// One page of calls, newest first, and how many match in all.
+/// One page of calls, newest first, and how many match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct HistoryPage {
     pub items: Vec<HistorySummary>,
+    /// How many calls match; when `total_is_lower_bound`, at least this many: counting stopped at
+    /// `COUNT_LIMIT` (1000) or at the end of the page asked for, whichever is further.
     pub total: u64,
+    /// Set when more calls match than `total` says; absent when `total` is exact.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub total_is_lower_bound: bool,
     pub offset: u32,
     pub limit: u32,
 }
 
-const SEARCHED: [&str; 8] = [
-    "method",
-    "message",
-    "sub_message",
-    "code",
-    "sub_code",
-    "endpoint",
-    "request",
-    "response",
-];
+fn is_false(value: &bool) -> bool {
+    !*value
+}
 
 impl Store {
     pub fn history_list(&self, query: &HistoryQuery) -> Result<HistoryPage, StoreError> {
@@ -65,102 +73,110 @@ impl Store {
             0 => DEFAULT_PAGE,
             n => n.min(MAX_PAGE),
         };
-        let (clause, mut args) = where_clause(query);
+        let end = u64::from(query.offset) + u64::from(limit);
+        // One more than is counted, to tell "exactly this many" from "more".
+        let wanted = end.max(u64::from(COUNT_LIMIT)) + 1;
+        let words = Words::of(query.text.as_deref());
+        let mut args = Vec::new();
+        let filters = filters(query, &mut args);
         let conn = self.conn();
-        let total: i64 = conn.query_row(
-            &format!("SELECT count(*) FROM history{clause}"),
-            rusqlite::params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        args.push(Value::Integer(i64::from(limit)));
-        args.push(Value::Integer(i64::from(query.offset)));
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM history{clause} \
-             ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?"
-        ))?;
-        let items = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), read_summary)?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(HistoryPage {
-            items,
-            total: total.max(0) as u64,
-            offset: query.offset,
-            limit,
-        })
+        let (ids, found) = if !words.is_empty() {
+            newest_matches(&conn, &words, &filters, args, wanted as usize)?
+        } else if filters.is_empty() {
+            let calls: i64 = conn
+                .prepare_cached("SELECT calls FROM history_stats")?
+                .query_row([], |r| r.get(0))?;
+            let ids = newest(&conn, "", Vec::new(), end)?;
+            // Exact: the count is kept as calls are written and deleted.
+            return page(&conn, query, limit, ids, calls.max(0) as u64, false);
+        } else {
+            let clause = format!(" WHERE {}", filters.join(" AND "));
+            let ids = newest(&conn, &clause, args, wanted)?;
+            let found = ids.len() as u64;
+            (ids, found)
+        };
+        let more = found >= wanted;
+        let total = if more { wanted - 1 } else { found };
+        page(&conn, query, limit, ids, total, more)
     }
 }
 
-/// ` WHERE …` (or nothing) and its arguments, in order.
-fn where_clause(query: &HistoryQuery) -> (String, Vec<Value>) {
-    let mut conditions: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    let words: Vec<&str> = query
-        .text
-        .as_deref()
-        .map(|t| t.split_whitespace().collect())
-        .unwrap_or_default();
-    let (long, short): (Vec<&str>, Vec<&str>) =
-        words.into_iter().partition(|w| w.chars().count() >= 3);
-    if !long.is_empty() {
-        // Each word quoted as an FTS5 string: operators and punctuation in it are searched for,
-        // not interpreted.
-        let expr = long
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-            .collect::<Vec<_>>()
-            .join(" AND ");
-        conditions.push("id IN (SELECT rowid FROM history_fts WHERE history_fts MATCH ?)".into());
-        args.push(Value::Text(expr));
+/// The ids of the newest `count` calls passing `clause` (with `args`), newest first.
+fn newest(
+    conn: &Connection,
+    clause: &str,
+    mut args: Vec<Value>,
+    count: u64,
+) -> rusqlite::Result<Vec<i64>> {
+    args.push(Value::Integer(i64::try_from(count).unwrap_or(i64::MAX)));
+    conn.prepare_cached(&format!(
+        "SELECT h.id FROM history h{clause} ORDER BY h.created_at DESC, h.id DESC LIMIT ?"
+    ))?
+    .query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?
+    .collect()
+}
+
+/// The page of `ids` (newest first, from the list's start) that `query` asks for.
+fn page(
+    conn: &Connection,
+    query: &HistoryQuery,
+    limit: u32,
+    ids: Vec<i64>,
+    total: u64,
+    total_is_lower_bound: bool,
+) -> Result<HistoryPage, StoreError> {
+    let start = (query.offset as usize).min(ids.len());
+    let stop = (start + limit as usize).min(ids.len());
+    let mut items = Vec::with_capacity(stop - start);
+    for id in &ids[start..stop] {
+        if let Some(item) = summary(conn, *id)? {
+            items.push(item);
+        }
     }
-    for word in short {
-        let pattern = format!("%{}%", escape_like(word));
-        let any = SEARCHED
-            .iter()
-            .map(|c| format!("{c} LIKE ? ESCAPE '\\'"))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        conditions.push(format!("({any})"));
-        args.extend(SEARCHED.iter().map(|_| Value::Text(pattern.clone())));
-    }
+    Ok(HistoryPage {
+        items,
+        total,
+        total_is_lower_bound,
+        offset: query.offset,
+        limit,
+    })
+}
+
+fn summary(conn: &Connection, id: i64) -> rusqlite::Result<Option<HistorySummary>> {
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS} FROM history WHERE id = ?1"
+    ))?
+    .query_row([id], read_summary)
+    .optional()
+}
+
+/// The conditions on the call's own columns (alias `h`), their arguments appended to `args`.
+fn filters(query: &HistoryQuery, args: &mut Vec<Value>) -> Vec<String> {
+    let mut conditions = Vec::new();
     if let Some(method) = query
         .method
         .as_deref()
         .map(str::trim)
         .filter(|m| !m.is_empty())
     {
-        conditions.push("method = ?".into());
+        conditions.push("h.method = ?".to_string());
         args.push(Value::Text(method.to_string()));
     }
     if let Some(success) = query.success {
-        conditions.push("success = ?".into());
+        conditions.push("h.success = ?".into());
         args.push(Value::Integer(i64::from(success)));
     }
     if let Some(from) = query.from {
-        conditions.push("created_at >= ?".into());
+        conditions.push("h.created_at >= ?".into());
         args.push(Value::Integer(from.timestamp_millis()));
     }
     if let Some(to) = query.to {
-        conditions.push("created_at < ?".into());
+        conditions.push("h.created_at < ?".into());
         args.push(Value::Integer(to.timestamp_millis()));
     }
     if let Some(profile) = query.profile_id {
-        conditions.push("profile_id = ?".into());
+        conditions.push("h.profile_id = ?".into());
         args.push(Value::Integer(profile));
     }
-    if conditions.is_empty() {
-        (String::new(), args)
-    } else {
-        (format!(" WHERE {}", conditions.join(" AND ")), args)
-    }
-}
-
-fn escape_like(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    conditions
 }

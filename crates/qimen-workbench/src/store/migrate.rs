@@ -1,15 +1,31 @@
 //! Schema migrations: numbered SQL files compiled into the binary, applied in order in one
-//! transaction, the count of applied files kept in `PRAGMA user_version`.
+//! transaction, the count of applied files kept in `PRAGMA user_version`. A file may be followed by
+//! work SQL cannot do (indexing the calls already there), run in the same transaction.
 
 use super::StoreError;
 use rusqlite::{Connection, TransactionBehavior};
 
+/// One step of the schema.
+struct Migration {
+    sql: &'static str,
+    /// Run right after `sql`, inside the same transaction.
+    then: Option<fn(&Connection) -> rusqlite::Result<()>>,
+}
+
+const fn sql(sql: &'static str) -> Migration {
+    Migration { sql, then: None }
+}
+
 /// Every migration, in order; the schema version is the number applied. Append only: a shipped file
 /// is never edited, a change is a new file.
-const MIGRATIONS: [&str; 3] = [
-    include_str!("../../migrations/0001_initial.sql"),
-    include_str!("../../migrations/0002_onboarding.sql"),
-    include_str!("../../migrations/0003_sessions.sql"),
+const MIGRATIONS: [Migration; 4] = [
+    sql(include_str!("../../migrations/0001_initial.sql")),
+    sql(include_str!("../../migrations/0002_onboarding.sql")),
+    sql(include_str!("../../migrations/0003_sessions.sql")),
+    Migration {
+        sql: include_str!("../../migrations/0004_history_search.sql"),
+        then: Some(super::history_index::backfill),
+    },
 ];
 
 /// The schema version this build writes.
@@ -20,7 +36,7 @@ pub(super) fn apply(conn: &mut Connection) -> Result<(), StoreError> {
     apply_list(conn, &MIGRATIONS)
 }
 
-fn apply_list(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreError> {
+fn apply_list(conn: &mut Connection, migrations: &[Migration]) -> Result<(), StoreError> {
     let known = migrations.len() as i64;
     let failed = |version: i64| {
         move |e: rusqlite::Error| StoreError::Migration {
@@ -39,9 +55,12 @@ fn apply_list(conn: &mut Connection, migrations: &[&str]) -> Result<(), StoreErr
     if found > known {
         return Err(StoreError::TooNew { found, known });
     }
-    for (index, sql) in migrations.iter().enumerate().skip(found.max(0) as usize) {
+    for (index, step) in migrations.iter().enumerate().skip(found.max(0) as usize) {
         let version = index as i64 + 1;
-        tx.execute_batch(sql).map_err(failed(version))?;
+        tx.execute_batch(step.sql).map_err(failed(version))?;
+        if let Some(then) = step.then {
+            then(&tx).map_err(failed(version))?;
+        }
         tx.pragma_update(None, "user_version", version)
             .map_err(failed(version))?;
     }
@@ -68,8 +87,8 @@ mod tests {
             Err(e) => panic!("in-memory database: {e}"),
         };
         let list = [
-            "CREATE TABLE a (x INTEGER);",
-            "CREATE TABLE b (y INTEGER); THIS IS NOT SQL;",
+            sql("CREATE TABLE a (x INTEGER);"),
+            sql("CREATE TABLE b (y INTEGER); THIS IS NOT SQL;"),
         ];
         let err = apply_list(&mut conn, &list);
         // The second file fails, and the first one's table must be gone too: one transaction.
@@ -91,11 +110,14 @@ mod tests {
             Ok(c) => c,
             Err(e) => panic!("in-memory database: {e}"),
         };
-        assert!(apply_list(&mut conn, &["CREATE TABLE a (x INTEGER);"]).is_ok());
+        assert!(apply_list(&mut conn, &[sql("CREATE TABLE a (x INTEGER);")]).is_ok());
         assert_eq!(version(&conn), 1);
         // A later build with a second file applies only the second one (a second CREATE TABLE a
         // would fail if the first ran again).
-        let list = ["CREATE TABLE a (x INTEGER);", "CREATE TABLE b (y INTEGER);"];
+        let list = [
+            sql("CREATE TABLE a (x INTEGER);"),
+            sql("CREATE TABLE b (y INTEGER);"),
+        ];
         assert!(apply_list(&mut conn, &list).is_ok());
         assert_eq!(version(&conn), 2);
         // An older build, knowing one file, refuses the database.

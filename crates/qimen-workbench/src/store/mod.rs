@@ -2,7 +2,7 @@
 //! file (`workbench.sqlite3`) in the data folder the app is given.
 //!
 //! SQLite runs in WAL mode with foreign keys on; the schema is a numbered list of SQL files in
-//! `crates/qimen-core/migrations/`, compiled in and applied in order inside one transaction, with the
+//! `crates/qimen-workbench/migrations/`, compiled in and applied in order inside one transaction, with the
 //! applied count kept in `PRAGMA user_version`. A database written by a newer version is refused
 //! rather than guessed at.
 //!
@@ -13,7 +13,11 @@
 mod error;
 mod field_errors;
 mod history;
+mod history_codec;
+mod history_grams;
+mod history_index;
 mod history_query;
+mod history_search;
 mod migrate;
 mod onboarding;
 mod profile;
@@ -27,7 +31,7 @@ pub use field_errors::{FieldErrors, FieldProblem};
 pub use history::{
     CallOrigin, CallOutcome, HistoryEntry, HistoryRecord, HistorySummary, RESPONSE_CAP_BYTES,
 };
-pub use history_query::{HistoryPage, HistoryQuery, DEFAULT_PAGE, MAX_PAGE};
+pub use history_query::{HistoryPage, HistoryQuery, COUNT_LIMIT, DEFAULT_PAGE, MAX_PAGE};
 pub use migrate::SCHEMA_VERSION;
 pub use onboarding::{
     is_email, mainland_mobile, AppDetails, AppDetailsError, AppDetailsErrors, AppDetailsInput,

@@ -2,6 +2,15 @@
 import type { HistorySummary } from "./HistorySummary";
 
 /**
- * One page of calls, newest first, and how many match in all.
+ * One page of calls, newest first, and how many match.
  */
-export type HistoryPage = { items: Array<HistorySummary>, total: number, offset: number, limit: number, };
+export type HistoryPage = { items: Array<HistorySummary>, 
+/**
+ * How many calls match; when `total_is_lower_bound`, at least this many: counting stopped at
+ * `COUNT_LIMIT` (1000) or at the end of the page asked for, whichever is further.
+ */
+total: number, 
+/**
+ * Set when more calls match than `total` says; absent when `total` is exact.
+ */
+total_is_lower_bound?: boolean, offset: number, limit: number, };

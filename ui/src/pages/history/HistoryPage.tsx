@@ -36,6 +36,8 @@ export function HistoryPage() {
   const [offset, setOffset] = useState(0);
   const [items, setItems] = useState<HistorySummary[]>([]);
   const [total, setTotal] = useState(0);
+  // Set when counting stopped at the store's limit: the total reads "1000+".
+  const [totalIsLowerBound, setTotalIsLowerBound] = useState(false);
   const [loading, setLoading] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   // Ticked calls, kept across pages of the list; exported oldest first, as they were made.
@@ -63,6 +65,7 @@ export function HistoryPage() {
         if (ticket !== request.current) return;
         setItems(result.items);
         setTotal(result.total);
+        setTotalIsLowerBound(result.total_is_lower_bound ?? false);
       } catch (raw) {
         if (ticket === request.current) showError(raw);
       } finally {
@@ -224,7 +227,7 @@ export function HistoryPage() {
             pageSize: PAGE_SIZE,
             total,
             showSizeChanger: false,
-            showTotal: (count) => t("history.total", { count }),
+            showTotal: (count) => t("history.total", { count, replace: { count: totalIsLowerBound ? `${count}+` : count } }),
             onChange: (pageNumber) => setOffset((pageNumber - 1) * PAGE_SIZE),
           }}
           onRow={(row) => ({ onDoubleClick: () => setOpenId(row.id) })}
