@@ -52,9 +52,16 @@ pub async fn wrong_secret_explained(app: &AppRun) -> Step {
         )
     })?;
 
-    // A failure opens on its explanation: the catalogue's title for code 25, its cause and remedy.
+    // A failure opens on its explanation: the catalogue's title for code 25 and its cause; the app
+    // signed this call itself, so instead of a checklist for someone else's signing code it says the
+    // AppSecret or the environment is wrong, with a way to edit the secret.
     let explanation = app.by_test_id("explanation").await?.text().await?;
-    for expected in ["签名不正确", "原因", "怎么解决"] {
+    for expected in [
+        "签名不正确",
+        "原因",
+        "只可能是两件事",
+        "修改这个配置的 AppSecret",
+    ] {
         ensure(explanation.contains(expected), || {
             format!("the explanation lacks {expected:?}: {explanation:?}")
         })?;

@@ -80,7 +80,13 @@ async fn every_command_is_registered_and_granted(app: &AppRun) -> Step {
     ensure(!reached(&unknown), || {
         format!("an unknown command was reached: {unknown}")
     })?;
-    for name in qimen_workbench_lib::COMMAND_NAMES {
+    for command in qimen_workbench_lib::CONTRACT {
+        let name = command.name;
+        // Called without arguments, these would open their dialog and wait for a person; that they
+        // are granted is checked against the capability file by the contract test.
+        if OPENS_A_WINDOW.contains(&name) && command.args.is_empty() {
+            continue;
+        }
         let answer = answer_to(app, name).await?;
         ensure(reached(&answer), || {
             format!("command {name} is not reachable from the UI: {answer}")
@@ -91,9 +97,11 @@ async fn every_command_is_registered_and_granted(app: &AppRun) -> Step {
 
 /// Commands that open a native dialog or a window when their arguments happen to be valid: left out
 /// of the hostile-argument pass, which must not leave anything open on the screen.
-const OPENS_A_WINDOW: [&str; 4] = [
+const OPENS_A_WINDOW: [&str; 6] = [
     "materials_attach",
     "materials_export",
+    "repro_export",
+    "repro_open_file",
     "response_save",
     "session_open_window",
 ];
