@@ -48,7 +48,8 @@ if ! cmp -s "$here/package-lock.json" "$work/node/installed-lock.json" 2>/dev/nu
 fi
 
 "$CARGO" build --quiet --locked -p qimen-cli
-qimen="target/debug/qimen"
+# Where cargo put it: its own target folder unless CARGO_TARGET_DIR names another.
+qimen="${CARGO_TARGET_DIR:-target}/debug/qimen"
 
 run_dir="$(mktemp -d)"
 gateway_pid=""
