@@ -63,3 +63,27 @@ fn an_unknown_language_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("--lang"));
 }
+
+/// Piped into a reader that stops early (`qimen … | head -n1`), the command ends quietly.
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qimen"))
+        .args(["explain", "25", "--lang", "en"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("qimen starts");
+    // Read nothing and close the pipe before the command writes.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr read");
+    let _ = child.wait();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
