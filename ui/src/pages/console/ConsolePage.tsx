@@ -20,7 +20,7 @@ import { buildCallInput, type ConsoleDraft } from "./callInput";
 import { NextStepStrip } from "./NextStepStrip";
 import { useShowError } from "../../components/errors";
 import { pick } from "../../i18n/pick";
-import { sessionInClear } from "../../components/environments";
+import { environmentLabel, sessionInClear } from "../../components/environments";
 import { consoleView, FIRST_API, useConsoleState, type ConsoleEdits, type ConsoleFormat, type ConsoleMode } from "./consoleState";
 import { useProfileValues } from "./useProfileValues";
 
@@ -128,6 +128,9 @@ export function ConsolePage() {
       ? (pasted: string) => api.signCompare({ target: { kind: "history", history_id: shownId }, pasted })
       : null;
   const revealCurl = lastInput ? () => api.callCurl(lastInput, true) : null;
+  // The call the shown result belongs to, named as the pickers name it.
+  const shownProfile = wb.profiles.find((profile) => profile.id === shownFor?.profileId);
+  const shownEnvironment = wb.environments.find((env) => env.id === shownFor?.environmentId);
 
   const openInRepro = async (historyId: number) => {
     try {
@@ -364,8 +367,8 @@ export function ConsolePage() {
               <Typography.Paragraph type="secondary" data-testid="result-for">
                 {t("console.resultFor", {
                   method: shownFor.method,
-                  profile: ((found) => (found ? pick(found.label, language) : "—"))(wb.profiles.find((profile) => profile.id === shownFor.profileId)),
-                  environment: wb.environments.find((env) => env.id === shownFor.environmentId)?.id ?? shownFor.environmentId,
+                  profile: shownProfile ? pick(shownProfile.label, language) : "—",
+                  environment: shownEnvironment ? environmentLabel(shownEnvironment, language) : shownFor.environmentId,
                 })}
               </Typography.Paragraph>
             )}
