@@ -205,8 +205,9 @@ pub fn verify(request: &InboundRequest, secret: &str) -> SpiVerdict {
 }
 
 /// Why a request's `timestamp` is refused.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, ts_rs::TS)]
 #[serde(tag = "problem", rename_all = "snake_case")]
+#[ts(export)]
 pub enum TimestampProblem {
     #[error("the timestamp parameter is missing; send timestamp=yyyy-MM-dd HH:mm:ss in GMT+8")]
     Missing,
@@ -219,12 +220,22 @@ pub enum TimestampProblem {
         "the timestamp parameter is {minutes} minutes old, more than the {max_minutes} allowed; \
          sync the sender's clock and send the current GMT+8 time"
     )]
-    TooOld { minutes: i64, max_minutes: i64 },
+    TooOld {
+        #[ts(type = "number")]
+        minutes: i64,
+        #[ts(type = "number")]
+        max_minutes: i64,
+    },
     #[error(
         "the timestamp parameter is {minutes} minutes in the future, more than the {max_minutes} \
          allowed; sync the sender's clock and send the current GMT+8 time"
     )]
-    InFuture { minutes: i64, max_minutes: i64 },
+    InFuture {
+        #[ts(type = "number")]
+        minutes: i64,
+        #[ts(type = "number")]
+        max_minutes: i64,
+    },
 }
 
 /// Rejects a request whose `timestamp` (query, else form) is more than `max_skew` away from

@@ -81,6 +81,10 @@ pub struct ProviderConfig {
     pub url: String,
     pub customer_id: Option<String>,
     pub name: String,
+    /// The built-in demo apps may call it too. Only for a receiver the desktop app runs on this
+    /// machine and registers itself: the re-signed call goes to that loopback receiver, which
+    /// never shows the caller its sign, so a public demo secret cannot obtain one.
+    pub open_to_demo_apps: bool,
 }
 
 /// Everything the gateway needs to know about apps and providers.
@@ -345,6 +349,7 @@ fn provider_from_entry(entry: &str, e: ProviderEntry) -> Result<ProviderConfig, 
         secret,
         url,
         customer_id,
+        open_to_demo_apps: false,
     })
 }
 

@@ -176,6 +176,7 @@ mod tests {
             url: "http://127.0.0.1:9/qimen".into(),
             customer_id: Some("C1".into()),
             name: "test".into(),
+            open_to_demo_apps: false,
         }
     }
 

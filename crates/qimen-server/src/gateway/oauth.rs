@@ -65,7 +65,7 @@ fn check_authorize<'a>(
     }
     let client_id = field(map, "client_id")
         .ok_or("缺少 client_id / client_id is missing: send your AppKey as client_id")?;
-    let app = gateway.config.app(client_id).ok_or_else(|| {
+    let app = gateway.started().app(client_id).ok_or_else(|| {
         format!("client_id {client_id} 不是本网关的应用 / is not an app of this gateway: use a demo AppKey or add it to the config file")
     })?;
     let redirect_raw = field(map, "redirect_uri")
@@ -243,7 +243,7 @@ pub(crate) async fn token(
         return token_error("invalid_request", format!("{missing} is missing"));
     }
     let client_id = field(&map, "client_id").unwrap_or_default();
-    let Some(app) = gateway.config.app(client_id) else {
+    let Some(app) = gateway.started().app(client_id) else {
         return token_error(
             "invalid_client",
             format!("client_id {client_id} is not an app of this gateway"),

@@ -4,7 +4,7 @@
 
 use super::api_contract::{ApiCall, ApiFamily, ApiOutcome, ApiSpec, PlatformError};
 use super::codes::TopCode;
-use super::config::GatewayConfig;
+use super::config::{GatewayConfig, ProviderConfig};
 use super::inbound::{Inbound, Route};
 use super::render::{self, Answer, Format};
 use super::tokens::{random_token, TokenStore};
@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use qimen_core::clock::Clock;
 use serde_json::{Map, Value};
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 use thiserror::Error;
 
@@ -30,7 +30,10 @@ pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
 
 /// What every handler shares.
 pub(crate) struct GatewayState {
-    pub config: GatewayConfig,
+    /// The configuration started with.
+    base: GatewayConfig,
+    /// The configuration in force: the base plus the providers registered while running.
+    config: RwLock<Arc<GatewayConfig>>,
     pub clock: Arc<dyn Clock>,
     pub catalogue: &'static [ApiSpec],
     tokens: Mutex<TokenStore>,
@@ -38,6 +41,31 @@ pub(crate) struct GatewayState {
 }
 
 impl GatewayState {
+    /// The configuration in force now (a request keeps the one it started with).
+    pub fn config(&self) -> Arc<GatewayConfig> {
+        self.config
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The configuration started with: its apps are the apps in force (only providers are added
+    /// while running).
+    pub fn started(&self) -> &GatewayConfig {
+        &self.base
+    }
+
+    /// Replaces the providers registered while running; the started configuration's stay unless
+    /// one of these has the same AppKey.
+    fn set_added_providers(&self, providers: Vec<ProviderConfig>) {
+        let mut config = self.base.clone();
+        for provider in providers {
+            config.providers.retain(|p| p.app_key != provider.app_key);
+            config.providers.push(provider);
+        }
+        *self.config.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(config);
+    }
+
     /// The token store; a poisoned lock still holds consistent maps (every change is one insert or
     /// remove), so it is used as is.
     pub fn tokens(&self) -> MutexGuard<'_, TokenStore> {
@@ -80,7 +108,8 @@ impl Gateway {
             .map_err(|e| GatewayError::HttpClient(e.to_string()))?;
         Ok(Gateway {
             state: Arc::new(GatewayState {
-                config,
+                config: RwLock::new(Arc::new(config.clone())),
+                base: config,
                 clock,
                 catalogue,
                 tokens: Mutex::new(TokenStore::default()),
@@ -120,17 +149,39 @@ impl Gateway {
             })?;
         let serving = serve(listener, self.router(), ListenerLimits::default())
             .map_err(|source| GatewayError::Bind { port, source })?;
-        Ok(RunningGateway { serving })
+        Ok(RunningGateway {
+            serving,
+            state: self.state.clone(),
+        })
+    }
+
+    /// Forwards calls for these providers from the next request on, in place of the ones set
+    /// before (the providers of the configuration it started with stay).
+    pub fn set_added_providers(&self, providers: Vec<ProviderConfig>) {
+        self.state.set_added_providers(providers);
     }
 }
 
 /// A gateway serving in the background.
-#[derive(Debug)]
 pub struct RunningGateway {
     serving: Serving,
+    state: Arc<GatewayState>,
+}
+
+impl std::fmt::Debug for RunningGateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunningGateway")
+            .field("addr", &self.addr())
+            .finish()
+    }
 }
 
 impl RunningGateway {
+    /// See [`Gateway::set_added_providers`].
+    pub fn set_added_providers(&self, providers: Vec<ProviderConfig>) {
+        self.state.set_added_providers(providers);
+    }
+
     pub fn addr(&self) -> SocketAddr {
         self.serving.addr()
     }
@@ -219,9 +270,10 @@ async fn dispatch(state: &GatewayState, inbound: &Inbound, request_id: &str) -> 
     let family = validate::failure_family(inbound.route, state.catalogue, inbound);
     let format =
         Format::from_param(inbound.params.get("format").map(String::as_str)).unwrap_or(Format::Xml);
+    let config = state.config();
     let checked = {
         let tokens = state.tokens();
-        validate::check(&state.config, state.catalogue, &tokens, inbound, now)
+        validate::check(&config, state.catalogue, &tokens, inbound, now)
     };
     let checked = match checked {
         Ok(checked) => checked,

@@ -21,7 +21,9 @@ pub const BAD_BODY: &str = "invalid-body";
 pub const BODY_TOO_LARGE: &str = "body-too-large";
 
 /// The text format of an answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum AnswerFormat {
     Xml,
     Json,

@@ -4,29 +4,38 @@
 //! Every inbound request (any path, any verb) goes through the checks a real provider makes, in
 //! this order: body size cap (413), `timestamp` within the allowed window, then the signature as the
 //! official `SpiUtils` computes it ([`qimen_core::sign::spi`]). A request that passes gets the configured
-//! canned answer; one that fails gets a Qimen `flag=failure` answer naming the reason. Each request
-//! is reported as a [`ReceivedRequest`] (credentials masked) to every subscriber, so the command line
-//! can print it and the desktop app can list it.
+//! answer of the template picked for its API ([`template`]), else the canned one; one that fails gets
+//! a Qimen `flag=failure` answer naming the reason. Each request is reported as a
+//! [`ReceivedRequest`] (credentials masked, the diagnosis of a refused sign) to every subscriber, so
+//! the command line can print it and the desktop app can list it.
 
 mod answer;
+mod judge;
 mod record;
+mod template;
 
 pub use answer::{
     Answer, AnswerFormat, BAD_BODY, BODY_TOO_LARGE, DEFAULT_SUCCESS_XML, INVALID_TIMESTAMP,
     SIGN_CHECK_FAILURE, SIGN_CHECK_FAILURE_MESSAGE,
 };
-pub use record::{mask_query, ReceiptVerdict, ReceivedRequest, MASKED_PARAMS};
+pub use record::{
+    mask_query, recorded_text, ReceiptVerdict, ReceivedRequest, SentAnswer, MASKED_PARAMS,
+    RECORDED_BODY_BYTES,
+};
+pub use template::{AnswerTemplate, TemplateKind, TemplateProblem, ANY_API, MAX_DELAY_MS};
 
 use crate::listener::{self, bind_loopback, serve, BodyProblem, ListenerLimits, Serving};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Router;
+use judge::{check_templates, credentials, judge, Judged};
 use qimen_core::clock::Clock;
-use qimen_core::sensitive::SecretString;
-use qimen_core::sign::spi::{check_timestamp, verify, InboundRequest};
+use qimen_core::sensitive::{mask_each, SecretString};
+use qimen_core::sign::spi::InboundRequest;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
 use thiserror::Error;
 use tokio::sync::broadcast;
 
@@ -46,6 +55,9 @@ pub struct ReceiverConfig {
     pub max_body_bytes: usize,
     /// The largest allowed distance between the `timestamp` and this receiver's clock.
     pub max_skew: chrono::Duration,
+    /// The answers per API; a verified call whose API has none (and no `*` template) gets
+    /// `response`.
+    pub templates: Vec<AnswerTemplate>,
 }
 
 impl ReceiverConfig {
@@ -56,6 +68,7 @@ impl ReceiverConfig {
             response: None,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_skew: chrono::Duration::minutes(10),
+            templates: Vec::new(),
         }
     }
 }
@@ -69,6 +82,8 @@ pub enum ReceiverError {
     MissingSecret,
     #[error("response: the canned answer is empty; give an XML or JSON body, or none for the default success answer")]
     EmptyResponse,
+    #[error("templates: {0}")]
+    Template(#[from] TemplateProblem),
     #[error("port {port}: cannot listen on 127.0.0.1:{port} ({source}); choose another port or stop the program using it")]
     Bind {
         port: u16,
@@ -86,6 +101,7 @@ pub struct Receiver {
 struct Shared {
     config: ReceiverConfig,
     canned: Answer,
+    templates: RwLock<Vec<AnswerTemplate>>,
     clock: Arc<dyn Clock>,
     records: broadcast::Sender<ReceivedRequest>,
 }
@@ -100,9 +116,11 @@ impl Receiver {
             Some(text) if text.trim().is_empty() => return Err(ReceiverError::EmptyResponse),
             Some(text) => Answer::canned(text),
         };
+        check_templates(&config.templates)?;
         let (records, _) = broadcast::channel(RECORD_BUFFER);
         Ok(Receiver {
             shared: Arc::new(Shared {
+                templates: RwLock::new(config.templates.clone()),
                 config,
                 canned,
                 clock,
@@ -114,6 +132,26 @@ impl Receiver {
     /// Records of the requests answered from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<ReceivedRequest> {
         self.shared.records.subscribe()
+    }
+
+    /// Answers from these templates from the next request on; nothing changes when one is refused.
+    pub fn set_templates(&self, templates: Vec<AnswerTemplate>) -> Result<(), TemplateProblem> {
+        check_templates(&templates)?;
+        *self
+            .shared
+            .templates
+            .write()
+            .unwrap_or_else(|e| e.into_inner()) = templates;
+        Ok(())
+    }
+
+    /// The templates answering now.
+    pub fn templates(&self) -> Vec<AnswerTemplate> {
+        self.shared
+            .templates
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The receiver as an axum router answering every path and verb.
@@ -140,6 +178,11 @@ impl RunningReceiver {
 
     pub fn subscribe(&self) -> broadcast::Receiver<ReceivedRequest> {
         self.receiver.subscribe()
+    }
+
+    /// The receiver itself, to change its templates while it listens.
+    pub fn receiver(&self) -> &Receiver {
+        &self.receiver
     }
 
     /// Stops accepting, lets requests in flight finish within the grace period, and waits.
@@ -169,6 +212,7 @@ pub async fn start(
 }
 
 async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer {
+    let started = Instant::now();
     let (parts, body) = request.into_parts();
     let inbound = InboundRequest::from_query(parts.uri.query().unwrap_or(""));
     let mut record = ReceivedRequest {
@@ -178,13 +222,25 @@ async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer 
         api_method: inbound.param("method").map(str::to_string),
         query: mask_query(&inbound.query),
         body_bytes: 0,
+        content_type: parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string),
+        body: None,
         verdict: ReceiptVerdict::Accepted,
+        diagnosis: None,
+        answer: SentAnswer {
+            status: 0,
+            format: AnswerFormat::Xml,
+            body: String::new(),
+            template: None,
+            took_ms: 0,
+        },
     };
     let format = AnswerFormat::requested(inbound.param("format"));
-    let (answer, verdict) = match read_body(&parts.headers, body, shared.config.max_body_bytes)
-        .await
-    {
-        Err(BodyRefused::Malformed(problem)) => (
+    let judged = match read_body(&parts.headers, body, shared.config.max_body_bytes).await {
+        Err(BodyRefused::Malformed(problem)) => Judged::plain(
             Answer::failure(StatusCode::BAD_REQUEST, format, BAD_BODY, &problem),
             ReceiptVerdict::BadBody { problem },
         ),
@@ -194,7 +250,7 @@ async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer 
             let message = format!(
                 "the request body is larger than this receiver's limit of {limit} bytes; send a smaller body"
             );
-            (
+            Judged::plain(
                 Answer::failure(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     format,
@@ -207,46 +263,33 @@ async fn receive(State(shared): State<Arc<Shared>>, request: Request) -> Answer 
         Ok(bytes) => {
             record.body_bytes = bytes.len();
             let inbound = with_body(inbound, parts.headers, &bytes);
-            judge(&shared, &inbound, format)
+            let tokens = credentials(&inbound);
+            if !bytes.is_empty() {
+                let text = String::from_utf8_lossy(&bytes);
+                record.body = Some(mask_each(recorded_text(&text), &tokens));
+            }
+            let judged = judge(&shared, &inbound, format);
+            if let Some(delay) = judged.template.as_ref().map(AnswerTemplate::delay) {
+                tokio::time::sleep(delay).await;
+            }
+            Judged {
+                diagnosis: judged.diagnosis.map(|d| d.masking(&tokens)),
+                ..judged
+            }
         }
     };
-    record.verdict = verdict;
+    record.verdict = judged.verdict;
+    record.diagnosis = judged.diagnosis;
+    record.answer = SentAnswer {
+        status: judged.answer.status.as_u16(),
+        format: judged.answer.format,
+        body: recorded_text(&judged.answer.body),
+        template: judged.template.map(|t| t.kind),
+        took_ms: u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+    };
     // Nobody listening is fine: the answer does not depend on it.
     let _ = shared.records.send(record);
-    answer
-}
-
-/// Timestamp window, then signature (the size cap is checked before the body is read); the answer
-/// and the verdict to record.
-fn judge(
-    shared: &Shared,
-    inbound: &InboundRequest,
-    format: AnswerFormat,
-) -> (Answer, ReceiptVerdict) {
-    if let Err(problem) = check_timestamp(inbound, shared.clock.now(), shared.config.max_skew) {
-        let answer = Answer::failure(
-            StatusCode::OK,
-            format,
-            INVALID_TIMESTAMP,
-            &problem.to_string(),
-        );
-        return (answer, ReceiptVerdict::BadTimestamp { problem });
-    }
-    let verdict = ReceiptVerdict::from_sign(
-        verify(inbound, shared.config.secret.expose()),
-        &inbound.query,
-    );
-    if verdict.is_accepted() {
-        (shared.canned.clone(), verdict)
-    } else {
-        let answer = Answer::failure(
-            StatusCode::OK,
-            format,
-            SIGN_CHECK_FAILURE,
-            SIGN_CHECK_FAILURE_MESSAGE,
-        );
-        (answer, verdict)
-    }
+    judged.answer
 }
 
 /// Why a body was not read.

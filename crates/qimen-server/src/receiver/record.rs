@@ -1,8 +1,11 @@
 //! What the receiver tells its owner about each request: one [`ReceivedRequest`] per call, secrets
 //! masked, so the command line can print it and the desktop app can list it.
 
+use super::answer::AnswerFormat;
+use super::template::TemplateKind;
 use chrono::{DateTime, Utc};
 use qimen_core::clock::format_gmt8;
+use qimen_core::diagnose::Diagnosis;
 use qimen_core::sensitive::mask;
 use qimen_core::sign::spi::{SpiVerdict, TimestampProblem};
 use serde::Serialize;
@@ -10,9 +13,14 @@ use serde::Serialize;
 /// Query parameters whose values are credentials and are masked in every record.
 pub const MASKED_PARAMS: [&str; 3] = ["session", "access_token", "refresh_token"];
 
+/// Request and answer bodies are kept up to this many bytes in a record (the size is always exact).
+pub const RECORDED_BODY_BYTES: usize = 256 * 1024;
+
 /// One request the receiver answered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct ReceivedRequest {
+    #[ts(type = "string")]
     pub received_at: DateTime<Utc>,
     /// The HTTP verb (`POST`, `GET`).
     pub http_method: String,
@@ -23,20 +31,61 @@ pub struct ReceivedRequest {
     /// The decoded query parameters in arrival order, credentials masked.
     pub query: Vec<(String, String)>,
     /// Body size in bytes (the declared size when the body was refused for being too large).
+    #[ts(type = "number")]
     pub body_bytes: usize,
+    /// The request's `Content-Type`, when sent.
+    pub content_type: Option<String>,
+    /// The body as text (its first [`RECORDED_BODY_BYTES`]), credentials masked; none when empty
+    /// or not read.
+    pub body: Option<String>,
     pub verdict: ReceiptVerdict,
+    /// Why the sign or the timestamp was refused, parameter by parameter (secret and credentials
+    /// masked); none for a request that verified or was refused before its sign was read.
+    pub diagnosis: Option<Diagnosis>,
+    pub answer: SentAnswer,
+}
+
+/// What the receiver answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SentAnswer {
+    pub status: u16,
+    pub format: AnswerFormat,
+    /// The answer's text (its first [`RECORDED_BODY_BYTES`]).
+    pub body: String,
+    /// The template that answered (a refusal by the receiver's own checks has none).
+    pub template: Option<TemplateKind>,
+    /// Time from the request read to the answer sent, the template's delay included.
+    #[ts(type = "number")]
+    pub took_ms: u64,
+}
+
+/// The first [`RECORDED_BODY_BYTES`] of a text, cut on a character boundary.
+pub fn recorded_text(text: &str) -> String {
+    if text.len() <= RECORDED_BODY_BYTES {
+        return text.to_string();
+    }
+    let mut end = RECORDED_BODY_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
 }
 
 /// What the receiver decided, in the order it checks: size, timestamp, signature.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
 pub enum ReceiptVerdict {
     /// Verified; the canned answer was sent.
     Accepted,
     /// The body did not arrive in time or arrived broken; answered 400 with what went wrong.
     BadBody { problem: String },
     /// The body exceeded the cap; answered 413.
-    BodyTooLarge { limit_bytes: usize },
+    BodyTooLarge {
+        #[ts(type = "number")]
+        limit_bytes: usize,
+    },
     /// The timestamp is missing, unreadable or outside the allowed window.
     BadTimestamp { problem: TimestampProblem },
     /// No `sign` in the query.
