@@ -18,6 +18,7 @@
 //! | [`oauth`] | getting a session: authorize URL and state, callback URL kinds, the one-shot loopback listener, pasted redirects, token exchange and refresh |
 //! | [`catalog`] | the facts of the three source documents (app types, Taobaoke rules, 旺店通 onboarding) as validated data |
 //! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) |
+//! | [`live`] | what a listener started from the app records for a live list: newest in memory, every one in a JSON-lines journal, summaries to the window in batches |
 //! | [`places`] | where the app keeps its data and keyring entries (shared with the CLI) |
 //! | [`error`] | [`IpcError`] and the codes the UI switches on |
 //!
@@ -32,6 +33,7 @@
 //! | [`history`] | history list, search, detail, re-send, saving a response |
 //! | [`session`] | session capture over [`oauth`]: listener, app window, paste, manual, refresh |
 //! | [`repro`] | 复现请求: a customer's pasted request or a bundle read, its sign diagnosed, replayed as sent or re-signed, calls exported as a bundle |
+//! | [`receiver`] | 服务端接收: the provider receiver run from the app, its answers per API, the local gateway's forwarding to it, requests listed live with their diagnosis |
 //! | [`traffic`] | 联调抓包: the relay between a customer's system and the platform, its exchanges diagnosed, listed live, saved to history or as a bundle |
 //! | [`onboarding`] | the onboarding guide: its pure reasoning ([`onboarding::guide`]) and its commands |
 
@@ -45,9 +47,11 @@ pub mod app;
 pub mod calls;
 pub mod error;
 pub mod history;
+pub mod live;
 pub mod onboarding;
 pub mod places;
 pub mod profiles;
+pub mod receiver;
 pub mod repro;
 pub mod session;
 pub mod traffic;
@@ -101,6 +105,7 @@ pub struct Workbench {
     recent_bodies: Mutex<VecDeque<(i64, String)>>,
     session_flows: crate::oauth::flow::FlowRegistry,
     traffic: traffic::Traffic,
+    receiving: receiver::Receiving,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -129,6 +134,7 @@ impl Workbench {
             .ok()
             .and_then(|t| t.trim().parse::<i64>().ok());
         let traffic = traffic::Traffic::new(&config.data_dir);
+        let receiving = receiver::Receiving::new(&config.data_dir);
         let workbench = Workbench {
             data_dir: config.data_dir,
             keyring_service: config.keyring_service,
@@ -144,6 +150,7 @@ impl Workbench {
             recent_bodies: Mutex::new(VecDeque::new()),
             session_flows: Default::default(),
             traffic,
+            receiving,
         };
         if !workbench.store.settings_get()?.first_run_done {
             workbench.first_run(config.language)?;
@@ -204,14 +211,28 @@ impl Workbench {
         Ok(url)
     }
 
+    /// Starts the local gateway if needed and has it forward to these providers (the ones the app
+    /// registered; its built-in configuration stays); answers its URL.
+    async fn set_gateway_providers(
+        &self,
+        providers: Vec<qimen_server::gateway::ProviderConfig>,
+    ) -> Result<String, WorkbenchError> {
+        let url = self.ensure_gateway().await?;
+        if let Some(running) = self.gateway.lock().await.as_ref() {
+            running.set_added_providers(providers);
+        }
+        Ok(url)
+    }
+
     async fn running_gateway_url(&self) -> Option<String> {
         self.gateway.lock().await.as_ref().map(|g| g.base_url())
     }
 
-    /// Stops the traffic relay and the local gateway (the app calls it on exit; dropping the
+    /// Stops the traffic relay, the provider receiver and the local gateway (the app calls it on exit; dropping the
     /// workbench also ends them).
     pub async fn shutdown(&self) {
         self.stop_relay().await;
+        self.stop_receiver().await;
         if let Some(running) = self.gateway.lock().await.take() {
             running.shutdown().await;
         }

@@ -12,11 +12,11 @@ use qimen_core::diagnose::CauseId;
 use qimen_core::sign::{sign_top, Params, SignMethod};
 use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
 use qimen_server::relay::Verdict;
+use qimen_workbench::live::LiveSink;
 use qimen_workbench::secrets::{SecretKey, SecretKind, SecretStore};
 use qimen_workbench::traffic::log::TRAFFIC_LOG_FILE;
 use qimen_workbench::traffic::{
-    ExchangeSummary, TrafficLanInput, TrafficPage, TrafficQuery, TrafficSink, TrafficStartInput,
-    TrafficStatus,
+    ExchangeSummary, TrafficLanInput, TrafficPage, TrafficQuery, TrafficStartInput, TrafficStatus,
 };
 use qimen_workbench::Workbench;
 use std::sync::{Arc, Mutex};
@@ -30,7 +30,7 @@ const CANARY_SESSION: &str = "6201canary0session0traffic000000";
 #[derive(Default)]
 struct Window(Mutex<Vec<ExchangeSummary>>);
 
-impl TrafficSink for Window {
+impl LiveSink<ExchangeSummary> for Window {
     fn deliver(&self, batch: Vec<ExchangeSummary>) {
         self.0
             .lock()

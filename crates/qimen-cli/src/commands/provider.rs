@@ -13,7 +13,7 @@ use std::sync::Arc;
 use tokio::sync::broadcast::error::RecvError;
 
 /// The port a provider listens on unless told otherwise (the gateway uses 18080).
-pub const DEFAULT_PROVIDER_PORT: u16 = 19090;
+pub const DEFAULT_PROVIDER_PORT: u16 = receiver::DEFAULT_PORT;
 
 #[derive(Debug, Subcommand)]
 pub enum ProviderCommand {

@@ -39,6 +39,8 @@ use std::time::Instant;
 use thiserror::Error;
 use tokio::sync::broadcast;
 
+/// The port a receiver listens on unless told otherwise (the gateway's is 18080, the relay's 18088).
+pub const DEFAULT_PORT: u16 = 19090;
 /// Default body cap: 1 MiB, far above any real Qimen order message.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 1024 * 1024;
 /// How many records a slow subscriber may fall behind before it skips some.

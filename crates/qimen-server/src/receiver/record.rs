@@ -101,6 +101,19 @@ pub enum ReceiptVerdict {
 }
 
 impl ReceiptVerdict {
+    /// The verdict's name as serialised (`accepted`, `sign_mismatch` …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ReceiptVerdict::Accepted => "accepted",
+            ReceiptVerdict::BadBody { .. } => "bad_body",
+            ReceiptVerdict::BodyTooLarge { .. } => "body_too_large",
+            ReceiptVerdict::BadTimestamp { .. } => "bad_timestamp",
+            ReceiptVerdict::MissingSign => "missing_sign",
+            ReceiptVerdict::DuplicateParameter { .. } => "duplicate_parameter",
+            ReceiptVerdict::SignMismatch { .. } => "sign_mismatch",
+        }
+    }
+
     pub fn is_accepted(&self) -> bool {
         matches!(self, ReceiptVerdict::Accepted)
     }
@@ -202,5 +215,27 @@ mod tests {
         // The token must not survive anywhere in the serialised record.
         assert!(!shown.contains(token), "{shown}");
         assert!(shown.contains("session******f4"));
+    }
+
+    #[test]
+    fn kind_is_the_serialised_tag() {
+        let verdicts = [
+            ReceiptVerdict::Accepted,
+            ReceiptVerdict::BadBody {
+                problem: "x".into(),
+            },
+            ReceiptVerdict::BodyTooLarge { limit_bytes: 1 },
+            ReceiptVerdict::BadTimestamp {
+                problem: TimestampProblem::Missing,
+            },
+            ReceiptVerdict::MissingSign,
+            ReceiptVerdict::DuplicateParameter {
+                name: "sign".into(),
+            },
+        ];
+        for verdict in verdicts {
+            let value = serde_json::to_value(&verdict).unwrap();
+            assert_eq!(value["kind"], verdict.kind());
+        }
     }
 }

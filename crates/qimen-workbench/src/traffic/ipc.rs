@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// The Tauri event a batch of new exchanges (`ExchangeSummary[]`) arrives on, at most every
-/// [`super::BATCH_EVERY`].
+/// [`crate::live::BATCH_EVERY`].
 pub const EXCHANGE_EVENT: &str = "traffic://exchange";
 
 /// The names of the relay's events as a TypeScript type, so the UI's listener cannot drift from

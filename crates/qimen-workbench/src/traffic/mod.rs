@@ -18,26 +18,22 @@ mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use batch::TrafficSink;
 pub use ipc::{
     ExchangeSummary, RouterUrl, TrafficDetail, TrafficEvent, TrafficLanInput, TrafficPage,
     TrafficQuery, TrafficSaved, TrafficStartInput, TrafficStatus, EXCHANGE_EVENT,
 };
 
+use crate::live::{Batcher, LiveSink};
 use crate::{IpcError, Workbench};
-use batch::Batcher;
 use log::TrafficLog;
 use qimen_server::relay::RunningRelay;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// The port the relay listens on unless the user picks another (the command line's too).
 pub const DEFAULT_PORT: u16 = qimen_server::relay::DEFAULT_PORT;
 /// Exchanges kept in memory; older ones are only in `traffic.jsonl`.
-pub const MAX_KEPT: usize = 2_000;
-/// The window gets new exchanges at most this often.
-pub const BATCH_EVERY: Duration = Duration::from_millis(100);
+pub const MAX_KEPT: usize = crate::live::MAX_KEPT;
 /// The router paths the relay accepts, as the platform names them.
 pub const ROUTER_PATHS: [&str; 5] = [
     "/router/rest",
@@ -50,7 +46,7 @@ pub const ROUTER_PATHS: [&str; 5] = [
 /// A relay started from the app, with what its status reports.
 struct Running {
     relay: RunningRelay,
-    batcher: Batcher,
+    batcher: Batcher<ExchangeSummary>,
     status: TrafficStatus,
 }
 
@@ -91,7 +87,7 @@ impl Workbench {
     pub async fn traffic_start(
         &self,
         input: TrafficStartInput,
-        sink: Arc<dyn TrafficSink>,
+        sink: Arc<dyn LiveSink<ExchangeSummary>>,
     ) -> Result<TrafficStatus, IpcError> {
         let lang = self.lang();
         let mut running = self.traffic.running.lock().await;
@@ -106,8 +102,12 @@ impl Workbench {
             ));
         }
         let plan = self.traffic_plan(&input).await?;
-        let (batcher, recorder) =
-            Batcher::start(self.traffic.log.clone(), plan.origin, sink, BATCH_EVERY);
+        let (batcher, pending) = Batcher::start(sink, crate::live::BATCH_EVERY);
+        let recorder = Arc::new(batch::Recorder {
+            log: self.traffic.log.clone(),
+            origin: Arc::new(plan.origin),
+            pending,
+        });
         let relay =
             match qimen_server::relay::start(plan.config, recorder, self.clock.clone()).await {
                 Ok(relay) => relay,

@@ -34,7 +34,7 @@ fn answer(exchange: &Exchange) -> Option<ApiResult> {
 }
 
 impl Workbench {
-    fn exchange(&self, id: u64) -> Result<(Arc<Exchange>, Arc<Origin>), IpcError> {
+    fn exchange(&self, id: u64) -> Result<Arc<(Exchange, Arc<Origin>)>, IpcError> {
         self.traffic.log.get(id).ok_or_else(|| {
             IpcError::new(
                 "not_found.traffic",
@@ -54,7 +54,8 @@ impl Workbench {
     /// `traffic_get`: one exchange in full, its answer read and explained in the UI language.
     pub async fn traffic_get(&self, id: u64) -> Result<TrafficDetail, IpcError> {
         let lang = self.lang();
-        let (exchange, origin) = self.exchange(id)?;
+        let entry = self.exchange(id)?;
+        let (exchange, origin) = (&entry.0, &entry.1);
         let result = answer(&exchange);
         let explanation = result.as_ref().and_then(|r| explain(r, lang));
         let network_error = exchange
@@ -87,7 +88,8 @@ impl Workbench {
     /// session masked), under the profile that diagnosed it.
     pub async fn traffic_save_to_history(&self, id: u64) -> Result<TrafficSaved, IpcError> {
         let lang = self.lang();
-        let (exchange, origin) = self.exchange(id)?;
+        let entry = self.exchange(id)?;
+        let (exchange, origin) = (&entry.0, &entry.1);
         let outcome = match answer(&exchange) {
             Some(result) => CallOutcome::answered(
                 exchange.status.unwrap_or_default(),
@@ -132,7 +134,8 @@ impl Workbench {
     pub async fn traffic_bundle(&self, ids: Vec<u64>) -> Result<Vec<BundleCall>, IpcError> {
         ids.into_iter()
             .map(|id| {
-                let (exchange, origin) = self.exchange(id)?;
+                let entry = self.exchange(id)?;
+                let (exchange, origin) = (&entry.0, &entry.1);
                 Ok(bundle_call(&exchange, &origin))
             })
             .collect()
