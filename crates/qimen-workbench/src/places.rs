@@ -100,6 +100,27 @@ impl LaunchPlaces {
     }
 }
 
+/// Writes a file of the data folder readable by its owner only, replacing it whole: written beside
+/// it, then renamed, so a crash leaves the old file or the new one, never half of either.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut beside = path.as_os_str().to_owned();
+    beside.push(".new");
+    let beside = PathBuf::from(beside);
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).write(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(&beside)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    std::fs::rename(&beside, path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,25 +227,4 @@ mod tests {
         let normal = LaunchPlaces::decide(env_of(&[]), platform()).unwrap();
         assert_eq!(normal.keyring_store().unwrap().service(), "qimen-workbench");
     }
-}
-
-/// Writes a file of the data folder readable by its owner only, replacing it whole: written beside
-/// it, then renamed, so a crash leaves the old file or the new one, never half of either.
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut beside = path.as_os_str().to_owned();
-    beside.push(".new");
-    let beside = PathBuf::from(beside);
-    let mut options = std::fs::OpenOptions::new();
-    options.create(true).write(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&beside)?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&beside, path)
 }

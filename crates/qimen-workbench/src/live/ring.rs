@@ -105,6 +105,10 @@ impl<S: Clone, F> Ring<S, F> {
         lock(&self.memory).entries.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        lock(&self.memory).entries.is_empty()
+    }
+
     pub fn clear(&self) {
         let mut memory = lock(&self.memory);
         memory.entries.clear();

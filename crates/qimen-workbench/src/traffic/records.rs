@@ -55,8 +55,8 @@ impl Workbench {
     pub async fn traffic_get(&self, id: u64) -> Result<TrafficDetail, IpcError> {
         let lang = self.lang();
         let entry = self.exchange(id)?;
-        let (exchange, origin) = (&entry.0, &entry.1);
-        let result = answer(&exchange);
+        let (exchange, origin) = (&entry.0, &*entry.1);
+        let result = answer(exchange);
         let explanation = result.as_ref().and_then(|r| explain(r, lang));
         let network_error = exchange
             .upstream_error
@@ -66,8 +66,8 @@ impl Workbench {
                 message: problem.message.get(lang).to_string(),
             });
         Ok(TrafficDetail {
-            endpoint: origin.endpoint(&exchange),
-            exchange: Exchange::clone(&exchange),
+            endpoint: origin.endpoint(exchange),
+            exchange: Exchange::clone(exchange),
             result,
             explanation,
             network_error,
@@ -89,8 +89,8 @@ impl Workbench {
     pub async fn traffic_save_to_history(&self, id: u64) -> Result<TrafficSaved, IpcError> {
         let lang = self.lang();
         let entry = self.exchange(id)?;
-        let (exchange, origin) = (&entry.0, &entry.1);
-        let outcome = match answer(&exchange) {
+        let (exchange, origin) = (&entry.0, &*entry.1);
+        let outcome = match answer(exchange) {
             Some(result) => CallOutcome::answered(
                 exchange.status.unwrap_or_default(),
                 exchange.latency_ms,
@@ -117,7 +117,7 @@ impl Workbench {
         };
         let result = HistoryRecord::captured(
             &exchange.request,
-            &origin.endpoint(&exchange),
+            &origin.endpoint(exchange),
             call_origin,
             outcome,
         )
@@ -136,7 +136,7 @@ impl Workbench {
             .map(|id| {
                 let entry = self.exchange(id)?;
                 let (exchange, origin) = (&entry.0, &entry.1);
-                Ok(bundle_call(&exchange, &origin))
+                Ok(bundle_call(exchange, origin))
             })
             .collect()
     }
