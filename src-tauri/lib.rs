@@ -176,7 +176,18 @@ pub fn run() -> Result<(), StartError> {
                 places.keyring_service()
             );
             app.manage(commands::startup::StartupState::new(places.clone()));
-            attach_workbench(app.handle(), &places)?;
+            // Opening the database (migrating it, the first run's demo profile and keyring entries)
+            // happens beside the main thread, so the window paints at once; the UI waits for
+            // app_startup_problem, which answers when this is done.
+            let handle = app.handle().clone();
+            std::thread::Builder::new()
+                .name("open-data".into())
+                .spawn(move || {
+                    if let Err(error) = attach_workbench(&handle, &places) {
+                        log::error!("the workbench could not be attached: {error}");
+                        handle.exit(1);
+                    }
+                })?;
             Ok(())
         })
         .build(tauri::generate_context!())?;

@@ -18,6 +18,8 @@ ipc_contract! {
     profiles::profile_duplicate(id: "number") -> "ProfileView";
     profiles::profile_delete(id: "number") -> "void";
     profiles::profile_select(id: "number") -> "AppInfo";
+    /// The demo profile back as on first launch (guide, materials, app details, scenario, session), selected; other profiles and history untouched.
+    profiles::demo_reset() -> "ProfileView";
     app::environments_list() -> "EnvironmentOption[]";
     app::api_catalogue() -> "ApiDoc[]";
     calls::call_preview(input: "CallInput") -> "CallPreview";
@@ -68,6 +70,10 @@ ipc_contract! {
     onboarding::app_details_save(profile_id: "number", form: "AppDetailsForm") -> "AppDetailsView";
     onboarding::scenarios_list() -> "ScenariosView";
     onboarding::scenario_choose(profile_id: "number", scenario_id: "string") -> "ScenarioChoice";
+    /// The Taobaoke applications a profile waits on, each with its working-day clock.
+    onboarding::taobaoke_applications_get(profile_id: "number") -> "TaobaokeApplicationsView";
+    /// Records the day a Taobaoke application form was sent (today when null), or removes it (`withdraw`).
+    onboarding::taobaoke_application_set(profile_id: "number", package_id: "PackageId", applied_on: "string | null", withdraw: "boolean") -> "TaobaokeApplicationsView";
     /// Opens a document link in the system browser (the opener plugin; https links only).
     session::session_status(profile_id: "number") -> "SessionStatus";
     session::session_start_listener(profile_id: "number", options: "FlowOptions") -> "SessionFlow";
@@ -102,4 +108,27 @@ ipc_contract! {
     traffic::traffic_save_to_history(id: "number") -> "TrafficSaved";
     /// Exchanges as reproduction calls (to open in 复现请求 or export as a bundle), tokens masked.
     traffic::traffic_bundle(ids: "number[]") -> "BundleCall[]";
+    // 服务端接收 / Provider receiver. Besides these commands, the shell emits the event
+    // `receiver://receipt` (qimen_workbench::receiver::RECEIPT_EVENT; the TypeScript type
+    // `ReceiverEvent` names it) with a `ReceiptSummary[]` of the requests received since the last
+    // one, at most every 100 ms while the receiver runs.
+    /// Starts the receiver on 127.0.0.1, verifying with the profile's AppSecret; a saved route is registered on the local gateway.
+    receiver::receiver_start(input: "ReceiverStartInput") -> "ReceiverStatus";
+    /// Stops the receiver and the gateway's forwarding to it; what it received stays until cleared.
+    receiver::receiver_stop() -> "ReceiverStatus";
+    receiver::receiver_status() -> "ReceiverStatus";
+    /// The requests kept in memory matching the filter, newest first.
+    receiver::receiver_list(query: "ReceiptQuery") -> "ReceiptPage";
+    /// One request in full (credentials masked) with the answer sent and, when refused, the diagnosis.
+    receiver::receiver_get(id: "number") -> "Receipt";
+    /// Forgets every request, in memory and in receiver.jsonl.
+    receiver::receiver_clear() -> "void";
+    /// The answers per API, used from the next request on and kept for the next runs.
+    receiver::receiver_templates_set(templates: "AnswerTemplate[]") -> "ReceiverStatus";
+    /// The documented answer shape for an API, to start a template from.
+    receiver::receiver_template_starter(api: "string") -> "AnswerTemplate";
+    /// The local gateway forwards calls naming this customerId / target_app_key to the receiver.
+    receiver::receiver_route_set(route: "ReceiverRoute") -> "ReceiverStatus";
+    /// The local gateway answers those calls itself again.
+    receiver::receiver_route_clear() -> "ReceiverStatus";
 }

@@ -8,6 +8,7 @@ mod dialogs;
 pub mod history;
 pub mod onboarding;
 pub mod profiles;
+pub mod receiver;
 pub mod repro;
 pub mod session;
 pub mod startup;
@@ -15,3 +16,30 @@ pub mod traffic;
 
 #[cfg(test)]
 mod contract_render;
+
+/// Emits each batch of new records of a live list (the relay's exchanges, the receiver's requests)
+/// to the window as one event.
+pub(crate) struct WindowSink {
+    app: tauri::AppHandle,
+    event: &'static str,
+}
+
+impl WindowSink {
+    pub fn new(app: tauri::AppHandle, event: &'static str) -> WindowSink {
+        WindowSink { app, event }
+    }
+}
+
+impl<T: serde::Serialize + Clone + Send + 'static> qimen_workbench::live::LiveSink<T>
+    for WindowSink
+{
+    fn deliver(&self, batch: Vec<T>) {
+        use tauri::Emitter;
+        if let Err(e) = self.app.emit(self.event, batch) {
+            log::warn!(
+                "new records could not reach the window ({}): {e}",
+                self.event
+            );
+        }
+    }
+}

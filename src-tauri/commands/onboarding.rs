@@ -2,14 +2,17 @@
 //! tracker, the materials checklist (files picked and the export saved through the native dialogs), the
 //! app-creation details and the scenario choice. Each is a one-line adapter over the workbench.
 
+use chrono::NaiveDate;
 use qimen_core::text::Lang;
+use qimen_workbench::catalog::taobaoke::PackageId;
 use qimen_workbench::catalog::wdt::CaseId;
 use qimen_workbench::catalog::AppTypeCatalog;
 use qimen_workbench::onboarding::guide::questionnaire::{Questionnaire, QuestionnaireResult};
 use qimen_workbench::onboarding::guide::taobaoke::{PackageCheck, TaobaokeFigures};
 use qimen_workbench::onboarding::{
     AppDetailsForm, AppDetailsView, MaterialsExport, MaterialsView, OnboardingView,
-    ProfileNextStep, ScenarioChoice, ScenariosView, StepStateInput, TaobaokeCatalogView,
+    ProfileNextStep, ScenarioChoice, ScenariosView, StepStateInput, TaobaokeApplicationsView,
+    TaobaokeCatalogView,
 };
 use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, State};
@@ -195,4 +198,25 @@ pub async fn scenario_choose(
     scenario_id: String,
 ) -> Result<ScenarioChoice, IpcError> {
     workbench.scenario_choose(profile_id, scenario_id).await
+}
+
+#[tauri::command]
+pub async fn taobaoke_applications_get(
+    workbench: State<'_, Workbench>,
+    profile_id: i64,
+) -> Result<TaobaokeApplicationsView, IpcError> {
+    workbench.taobaoke_applications_get(profile_id).await
+}
+
+#[tauri::command]
+pub async fn taobaoke_application_set(
+    workbench: State<'_, Workbench>,
+    profile_id: i64,
+    package_id: PackageId,
+    applied_on: Option<NaiveDate>,
+    withdraw: bool,
+) -> Result<TaobaokeApplicationsView, IpcError> {
+    workbench
+        .taobaoke_application_set(profile_id, package_id, applied_on, withdraw)
+        .await
 }

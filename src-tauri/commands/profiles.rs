@@ -35,3 +35,8 @@ pub async fn profile_delete(workbench: State<'_, Workbench>, id: i64) -> Result<
 pub async fn profile_select(workbench: State<'_, Workbench>, id: i64) -> Result<AppInfo, IpcError> {
     workbench.profile_select(id).await
 }
+
+#[tauri::command]
+pub async fn demo_reset(workbench: State<'_, Workbench>) -> Result<ProfileView, IpcError> {
+    workbench.demo_reset().await
+}

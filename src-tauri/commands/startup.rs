@@ -1,7 +1,9 @@
-//! The recovery screen's commands: why the data could not be opened at start, and moving the damaged
-//! database aside to start fresh (nothing deleted), after which the app carries on as usual.
+//! Start-up and the recovery screen's commands: whether the data opened (the window asks first and
+//! waits while it is being opened off the main thread), and moving a damaged database aside to
+//! start fresh (nothing deleted), after which the app carries on as usual.
 
 use std::sync::Mutex;
+use tokio::sync::watch;
 
 use qimen_core::text::Lang;
 use qimen_workbench::app::StartupProblem;
@@ -10,10 +12,12 @@ use tauri::{AppHandle, Manager, State};
 
 use crate::launch::LaunchPlaces;
 
-/// Where this run keeps its data, and why it could not be opened (`None` once it is open).
+/// Where this run keeps its data, whether opening it has finished, and why it could not be opened
+/// (`None` once it is open).
 pub struct StartupState {
     places: LaunchPlaces,
     problem: Mutex<Option<StartupProblem>>,
+    settled: watch::Sender<bool>,
 }
 
 impl StartupState {
@@ -21,11 +25,20 @@ impl StartupState {
         StartupState {
             places,
             problem: Mutex::new(None),
+            settled: watch::Sender::new(false),
         }
     }
 
     fn set(&self, problem: Option<StartupProblem>) {
         *self.problem.lock().unwrap_or_else(|e| e.into_inner()) = problem;
+        self.settled.send_replace(true);
+    }
+
+    /// Waits until opening the data has finished, either way.
+    async fn settled(&self) {
+        let mut settled = self.settled.subscribe();
+        // The sender lives as long as this state, so the wait ends only when it is settled.
+        let _ = settled.wait_for(|done| *done).await;
     }
 
     fn get(&self) -> Option<StartupProblem> {
@@ -50,10 +63,13 @@ pub fn failed(app: &AppHandle, problem: StartupProblem) {
     }
 }
 
+/// Answers once the data is open (or could not be): the window draws its skeleton meanwhile, and
+/// asks for nothing else before this answers.
 #[tauri::command]
 pub async fn app_startup_problem(
     startup: State<'_, StartupState>,
 ) -> Result<Option<StartupProblem>, IpcError> {
+    startup.settled().await;
     Ok(startup.get())
 }
 

@@ -3,24 +3,14 @@
 
 use std::sync::Arc;
 
+use super::WindowSink;
 use qimen_core::bundle::BundleCall;
 use qimen_workbench::traffic::{
-    ExchangeSummary, TrafficDetail, TrafficPage, TrafficQuery, TrafficSaved, TrafficSink,
-    TrafficStartInput, TrafficStatus, EXCHANGE_EVENT,
+    TrafficDetail, TrafficPage, TrafficQuery, TrafficSaved, TrafficStartInput, TrafficStatus,
+    EXCHANGE_EVENT,
 };
 use qimen_workbench::{IpcError, Workbench};
-use tauri::{AppHandle, Emitter, State};
-
-/// Emits each batch of new exchanges to the window.
-struct WindowSink(AppHandle);
-
-impl TrafficSink for WindowSink {
-    fn deliver(&self, batch: Vec<ExchangeSummary>) {
-        if let Err(e) = self.0.emit(EXCHANGE_EVENT, batch) {
-            log::warn!("new exchanges could not reach the window: {e}");
-        }
-    }
-}
+use tauri::{AppHandle, State};
 
 #[tauri::command]
 pub async fn traffic_start(
@@ -29,7 +19,7 @@ pub async fn traffic_start(
     input: TrafficStartInput,
 ) -> Result<TrafficStatus, IpcError> {
     workbench
-        .traffic_start(input, Arc::new(WindowSink(app)))
+        .traffic_start(input, Arc::new(WindowSink::new(app, EXCHANGE_EVENT)))
         .await
 }
 

@@ -172,19 +172,86 @@ fn keywords_filter_and_the_best_eligible_match_is_recommended() {
         result.summary.en
     );
 
-    // English keywords, any case. ERP itself is unmarked, so the WMS (whose description names ERP) is
-    // the eligible recommendation and comes first; ERP follows as "not stated".
+    // English keywords, any case. The user named an ERP: the ERP type comes first and is the
+    // recommendation, although the document does not mark who may apply (the answer says so); the
+    // WMS, whose description only mentions ERP, follows.
     let erp = ask(
         Applicant::DomesticTaobaoEnterprise,
         Building::Keywords("erp".into()),
     );
     let ids: Vec<&str> = erp.candidates.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(ids, ["warehouse_management_system", "merchant_erp"]);
-    assert_eq!(erp.candidates[1].availability, Availability::NotStated);
-    assert_eq!(
-        erp.recommended.as_deref(),
-        Some("warehouse_management_system")
+    assert_eq!(ids, ["merchant_erp", "warehouse_management_system"]);
+    assert!(erp.candidates[0].named && !erp.candidates[1].named);
+    assert_eq!(erp.candidates[0].availability, Availability::NotStated);
+    assert_eq!(erp.recommended.as_deref(), Some("merchant_erp"));
+    assert!(
+        erp.summary.en.contains("does not say"),
+        "{}",
+        erp.summary.en
     );
+    assert!(
+        erp.next_step.zh.contains("软件服务商或旺店通销售"),
+        "{}",
+        erp.next_step.zh
+    );
+}
+
+#[test]
+fn a_tmall_merchant_building_an_erp_gets_consistent_reasons_and_a_next_step() {
+    let result = ask(Applicant::TmallMerchant, Building::Keywords("ERP".into()));
+    assert_eq!(result.recommended.as_deref(), Some("merchant_erp"));
+    let wms = result
+        .candidates
+        .iter()
+        .find(|c| c.id == "warehouse_management_system")
+        .unwrap();
+    assert_eq!(wms.availability, Availability::NotEligible);
+    // The remark decides, so the "markers do not cover Tmall merchants" reason is not also given.
+    assert!(!wms
+        .reasons
+        .iter()
+        .any(|r| r.kind == ReasonKind::NotInLegend));
+    assert!(wms
+        .reasons
+        .iter()
+        .any(|r| r.kind == ReasonKind::Note(NoteKind::NotForTmallMerchants)));
+    // A concrete next step, pointing at the Tmall merchants' onboarding link, which comes first.
+    assert!(
+        result.next_step.en.starts_with("Next:"),
+        "{}",
+        result.next_step.en
+    );
+    assert!(
+        result.next_step.zh.contains("天猫自研商家"),
+        "{}",
+        result.next_step.zh
+    );
+    assert!(result.links[0].url.contains("docId=101564"));
+}
+
+#[test]
+fn every_answer_has_a_next_step() {
+    for applicant in [
+        Applicant::DomesticTaobaoEnterprise,
+        Applicant::CrossBorderTmall,
+        Applicant::Individual,
+        Applicant::TmallMerchant,
+    ] {
+        for building in [
+            Building::Anything,
+            Building::Keywords("仓储".into()),
+            Building::Keywords("区块链".into()),
+            Building::Category("fliggy".into()),
+        ] {
+            let result = ask(applicant, building.clone());
+            assert!(
+                result.next_step.zh.starts_with("下一步")
+                    && result.next_step.en.starts_with("Next"),
+                "{applicant:?} {building:?}: {}",
+                result.next_step.en
+            );
+        }
+    }
 }
 
 #[test]

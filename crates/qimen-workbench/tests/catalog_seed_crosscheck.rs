@@ -8,6 +8,7 @@
 use qimen_core::text::Text;
 use qimen_workbench::catalog;
 use qimen_workbench::catalog::taobaoke::Op;
+use qimen_workbench::catalog::SourceRef;
 use std::path::PathBuf;
 
 fn seed(name: &str) -> Option<String> {
@@ -32,6 +33,41 @@ fn normalise(text: &str) -> String {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect()
+}
+
+/// The document with its Markdown emphasis and links taken out (`**三、清退规则：**`,
+/// `[**解读**](…)`), so a quoted passage reads as the words a reader sees.
+fn without_markup(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(start) = rest.find('[') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match after
+            .find("](")
+            .and_then(|mid| after[mid..].find(')').map(|end| mid + end))
+        {
+            Some(end) => rest = &after[end + 1..],
+            None => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.replace("**", "")
+}
+
+/// Every source passage quoted in a data file is in its document, word for word.
+fn assert_source(raw: &str, what: &str, source: Option<&SourceRef>) {
+    let Some(source) = source else { return };
+    let needle = normalise(&source.quote);
+    let plain = normalise(&without_markup(raw));
+    assert!(
+        plain.contains(&needle),
+        "{what}: source passage `{}` is not in the document",
+        source.quote
+    );
 }
 
 fn assert_quoted(doc: &str, what: &str, text: &Text) {
@@ -127,6 +163,7 @@ fn document_002_texts_and_thresholds() {
     for f in &t.faq {
         assert_quoted(&doc, "faq", &f.question);
     }
+    assert_source(&raw, "revocation", t.revocation.source.as_ref());
     for p in &t.packages {
         assert_quoted(&doc, "package", &p.description);
         assert_quoted(&doc, "result", &p.result);
@@ -136,6 +173,12 @@ fn document_002_texts_and_thresholds() {
         for link in &p.apply_links {
             assert!(raw.contains(&link.url), "{}", link.url);
         }
+        assert!(
+            p.source.is_some(),
+            "package {:?} has its source passage",
+            p.id
+        );
+        assert_source(&raw, "package", p.source.as_ref());
         for rule in &p.rules {
             assert_quoted(&doc, &rule.id, &rule.text);
             for check in rule.all.iter().chain(&rule.any) {
@@ -188,14 +231,28 @@ fn document_003_texts() {
     for s in w.materials.sections.iter().filter_map(|s| s.intro.as_ref()) {
         assert_quoted(&doc, "section intro", s);
     }
+    assert_source(&raw, "constants", k.source.as_ref());
+    for case in &w.materials.cases {
+        assert_source(&raw, "case", case.source.as_ref());
+    }
+    for section in &w.materials.sections {
+        assert_source(&raw, "section", section.source.as_ref());
+    }
+    // A channel's text is the guide's plain wording; its source passage is the document's.
     for ch in &w.joint_test_channels {
-        assert_quoted(&doc, "channel", &ch.text);
+        assert!(
+            ch.source.is_some(),
+            "channel {:?} has its source passage",
+            ch.id
+        );
+        assert_source(&raw, "channel", ch.source.as_ref());
     }
     for s in &w.scenarios {
         assert_quoted(&doc, &s.id, &s.name);
         for other in &s.other_names {
-            assert!(doc.contains(other.as_str()), "{other}");
+            assert!(doc.contains(other.zh.as_ref() as &str), "{}", other.zh);
         }
+        assert_source(&raw, &s.id, s.source.as_ref());
     }
     for id in ["online_offline_erp", "qimen_custom"] {
         assert_quoted(&doc, id, &w.scenario(id).unwrap().description);
@@ -207,5 +264,11 @@ fn document_003_texts() {
         for link in &step.links {
             assert!(raw.contains(&link.url), "{}", link.url);
         }
+        assert!(
+            step.source.is_some(),
+            "step {} has its source passage",
+            step.id
+        );
+        assert_source(&raw, &step.id, step.source.as_ref());
     }
 }

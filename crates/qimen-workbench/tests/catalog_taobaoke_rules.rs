@@ -22,6 +22,7 @@ fn passing() -> TaobaokeFigures {
         is_rebate_site: Some(false),
         is_entry_site: Some(false),
         is_daigou_site: Some(false),
+        is_platform_media: Some(true),
         platform_media_dau: Some(600_000.0),
         held_packages: vec![PackageId::Basic],
         days_without_calls: Some(0),
@@ -81,13 +82,93 @@ fn deduction_score_must_be_strictly_below_18() {
         .find(|r| r.rule_id == "deduction")
         .unwrap()
         .checks[0];
-    // At 18 the score is 0 over the limit and must drop by more than that.
+    // At 18 the score is exactly on the strict limit: the explanation names the bound to get under,
+    // never a "0 short" that would read as met.
     assert_eq!(failed.shortfall, Some(0.0));
     assert!(
-        failed.explanation.en.contains("must drop by more than 0"),
+        failed.explanation.en.contains("must be below 18")
+            && failed.explanation.en.contains("exactly 18 does not count"),
         "{}",
         failed.explanation.en
     );
+    assert!(
+        failed.explanation.zh.contains("须低于 18") && !failed.explanation.zh.contains("差 0"),
+        "{}",
+        failed.explanation.zh
+    );
+    // Above the limit the distance is given, and still the bound to get under.
+    let figures = TaobaokeFigures {
+        site_deduction_score: Some(21.0),
+        ..passing()
+    };
+    let c = check(&figures, PackageId::Basic);
+    let over = &c
+        .rules
+        .iter()
+        .find(|r| r.rule_id == "deduction")
+        .unwrap()
+        .checks[0];
+    assert!(
+        over.explanation.zh.contains("高出 3，须降到 18 以下"),
+        "{}",
+        over.explanation.zh
+    );
+}
+
+#[test]
+fn the_three_party_package_asks_whether_the_medium_is_a_platform_medium() {
+    // Enough daily users, but not a platform-type medium: the rule fails on that question alone.
+    let figures = TaobaokeFigures {
+        is_platform_media: Some(false),
+        ..passing()
+    };
+    let c = check(&figures, PackageId::ThreeParty);
+    assert_eq!(c.verdict, Verdict::NotEligible);
+    let rule = c
+        .rules
+        .iter()
+        .find(|r| r.rule_id == "platform_dau")
+        .unwrap();
+    let failed: Vec<_> = rule
+        .checks
+        .iter()
+        .filter(|k| k.outcome == CheckOutcome::Failed)
+        .map(|k| k.field.key())
+        .collect();
+    assert_eq!(failed, ["is_platform_media"]);
+    // Not answered: the checker asks for it by name.
+    let unknown = TaobaokeFigures {
+        is_platform_media: None,
+        ..passing()
+    };
+    let c = check(&unknown, PackageId::ThreeParty);
+    assert_eq!(c.verdict, Verdict::NotEnoughInformation);
+    assert!(c.missing.iter().any(|m| m.key == "is_platform_media"));
+    // The link package does not care.
+    assert_eq!(check(&figures, PackageId::Link).verdict, Verdict::Eligible);
+}
+
+#[test]
+fn invitation_only_packages_never_read_as_plainly_eligible() {
+    for id in [PackageId::Link, PackageId::ThreeParty] {
+        let c = check(&passing(), id);
+        assert!(c.invitation_only.is_some(), "{id:?}");
+        assert!(
+            c.summary.zh.contains("邀请制") && c.summary.en.contains("invitation only"),
+            "{id:?}: {}",
+            c.summary.en
+        );
+        let before_basic = TaobaokeFigures {
+            held_packages: vec![],
+            ..passing()
+        };
+        let c = check(&before_basic, id);
+        assert_eq!(c.verdict, Verdict::EligibleAfterPrerequisites);
+        assert!(c.summary.en.contains("invitation only"), "{}", c.summary.en);
+    }
+    // The basic package is open to all who qualify: no invitation wording.
+    let basic = check(&passing(), PackageId::Basic);
+    assert!(!basic.summary.zh.contains("邀请制"), "{}", basic.summary.zh);
 }
 
 /// Sets one numeric figure and returns the link or three-party verdict and the named rule's outcome.

@@ -5,6 +5,7 @@
  * Argument names are camelCase here; Tauri maps them to the Rust commands' snake_case parameters.
  */
 import { call } from "./ipc";
+import type { AnswerTemplate } from "./bindings/AnswerTemplate";
 import type { ApiDoc } from "./bindings/ApiDoc";
 import type { AppDetailsForm } from "./bindings/AppDetailsForm";
 import type { AppDetailsView } from "./bindings/AppDetailsView";
@@ -26,12 +27,19 @@ import type { MaterialsExport } from "./bindings/MaterialsExport";
 import type { MaterialsView } from "./bindings/MaterialsView";
 import type { OnboardingView } from "./bindings/OnboardingView";
 import type { PackageCheck } from "./bindings/PackageCheck";
+import type { PackageId } from "./bindings/PackageId";
 import type { ParamRow } from "./bindings/ParamRow";
 import type { ProfileForm } from "./bindings/ProfileForm";
 import type { ProfileNextStep } from "./bindings/ProfileNextStep";
 import type { ProfileView } from "./bindings/ProfileView";
 import type { Questionnaire } from "./bindings/Questionnaire";
 import type { QuestionnaireResult } from "./bindings/QuestionnaireResult";
+import type { Receipt } from "./bindings/Receipt";
+import type { ReceiptPage } from "./bindings/ReceiptPage";
+import type { ReceiptQuery } from "./bindings/ReceiptQuery";
+import type { ReceiverRoute } from "./bindings/ReceiverRoute";
+import type { ReceiverStartInput } from "./bindings/ReceiverStartInput";
+import type { ReceiverStatus } from "./bindings/ReceiverStatus";
 import type { ReproDiagnoseInput } from "./bindings/ReproDiagnoseInput";
 import type { ReproExportInput } from "./bindings/ReproExportInput";
 import type { ReproOpened } from "./bindings/ReproOpened";
@@ -46,6 +54,7 @@ import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SignCompareInput } from "./bindings/SignCompareInput";
 import type { StartupProblem } from "./bindings/StartupProblem";
 import type { StepStateInput } from "./bindings/StepStateInput";
+import type { TaobaokeApplicationsView } from "./bindings/TaobaokeApplicationsView";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
 import type { TaobaokeFigures } from "./bindings/TaobaokeFigures";
 import type { TokenRoute } from "./bindings/TokenRoute";
@@ -74,6 +83,8 @@ export const profileSave = (form: ProfileForm) => call<ProfileView>("profile_sav
 export const profileDuplicate = (id: number) => call<ProfileView>("profile_duplicate", { id });
 export const profileDelete = (id: number) => call<void>("profile_delete", { id });
 export const profileSelect = (id: number) => call<AppInfo>("profile_select", { id });
+/** The demo profile back as on first launch (guide, materials, app details, scenario, session), selected; other profiles and history untouched. */
+export const demoReset = () => call<ProfileView>("demo_reset");
 
 // app
 export const environmentsList = () => call<EnvironmentOption[]>("environments_list");
@@ -134,6 +145,10 @@ export const appDetailsGet = (profileId: number) => call<AppDetailsView>("app_de
 export const appDetailsSave = (profileId: number, form: AppDetailsForm) => call<AppDetailsView>("app_details_save", { profileId, form });
 export const scenariosList = () => call<ScenariosView>("scenarios_list");
 export const scenarioChoose = (profileId: number, scenarioId: string) => call<ScenarioChoice>("scenario_choose", { profileId, scenarioId });
+/** The Taobaoke applications a profile waits on, each with its working-day clock. */
+export const taobaokeApplicationsGet = (profileId: number) => call<TaobaokeApplicationsView>("taobaoke_applications_get", { profileId });
+/** Records the day a Taobaoke application form was sent (today when null), or removes it (`withdraw`). */
+export const taobaokeApplicationSet = (profileId: number, packageId: PackageId, appliedOn: string | null, withdraw: boolean) => call<TaobaokeApplicationsView>("taobaoke_application_set", { profileId, packageId, appliedOn, withdraw });
 
 // session
 /** Opens a document link in the system browser (the opener plugin; https links only). */
@@ -168,6 +183,27 @@ export const trafficClear = () => call<void>("traffic_clear");
 export const trafficSaveToHistory = (id: number) => call<TrafficSaved>("traffic_save_to_history", { id });
 /** Exchanges as reproduction calls (to open in 复现请求 or export as a bundle), tokens masked. */
 export const trafficBundle = (ids: number[]) => call<BundleCall[]>("traffic_bundle", { ids });
+
+// receiver
+/** Starts the receiver on 127.0.0.1, verifying with the profile's AppSecret; a saved route is registered on the local gateway. */
+export const receiverStart = (input: ReceiverStartInput) => call<ReceiverStatus>("receiver_start", { input });
+/** Stops the receiver and the gateway's forwarding to it; what it received stays until cleared. */
+export const receiverStop = () => call<ReceiverStatus>("receiver_stop");
+export const receiverStatus = () => call<ReceiverStatus>("receiver_status");
+/** The requests kept in memory matching the filter, newest first. */
+export const receiverList = (query: ReceiptQuery) => call<ReceiptPage>("receiver_list", { query });
+/** One request in full (credentials masked) with the answer sent and, when refused, the diagnosis. */
+export const receiverGet = (id: number) => call<Receipt>("receiver_get", { id });
+/** Forgets every request, in memory and in receiver.jsonl. */
+export const receiverClear = () => call<void>("receiver_clear");
+/** The answers per API, used from the next request on and kept for the next runs. */
+export const receiverTemplatesSet = (templates: AnswerTemplate[]) => call<ReceiverStatus>("receiver_templates_set", { templates });
+/** The documented answer shape for an API, to start a template from. */
+export const receiverTemplateStarter = (api: string) => call<AnswerTemplate>("receiver_template_starter", { api });
+/** The local gateway forwards calls naming this customerId / target_app_key to the receiver. */
+export const receiverRouteSet = (route: ReceiverRoute) => call<ReceiverStatus>("receiver_route_set", { route });
+/** The local gateway answers those calls itself again. */
+export const receiverRouteClear = () => call<ReceiverStatus>("receiver_route_clear");
 
 // plugins
 /** Opens an https address in the system browser (the opener plugin; the capability allows https only). */

@@ -88,7 +88,7 @@ impl AnswerTemplate {
             json: serde_json::to_string_pretty(&serde_json::json!({ "response": json }))
                 .unwrap_or_default(),
             code: "B001".into(),
-            message: "单据已存在 / the order already exists".into(),
+            message: "单据已存在".into(),
             delay_ms: 0,
         }
     }

@@ -77,6 +77,19 @@ pub fn build(
     secrets: &dyn SecretStore,
     clock: &dyn Clock,
 ) -> Result<BuiltCall, WorkbenchError> {
+    build_with(draft, profile, environment, secrets, clock, None)
+}
+
+/// [`build`], signing with `app_secret_once` instead of the profile's AppSecret when one is given
+/// (for this call only: it is not stored; the session and the 旺店通 secret stay the profile's).
+pub fn build_with(
+    draft: &CallDraft,
+    profile: &Profile,
+    environment: &Environment,
+    secrets: &dyn SecretStore,
+    clock: &dyn Clock,
+    app_secret_once: Option<&SecretString>,
+) -> Result<BuiltCall, WorkbenchError> {
     call::build(
         draft,
         &defaults_of(profile),
@@ -85,7 +98,10 @@ pub fn build(
         clock,
         |which| {
             let missing = match which {
-                CallSecret::AppSecret => MissingSecret::AppSecret,
+                CallSecret::AppSecret => match app_secret_once.filter(|s| !s.is_blank()) {
+                    Some(once) => return Ok(once.clone()),
+                    None => MissingSecret::AppSecret,
+                },
                 CallSecret::Session => MissingSecret::Session,
                 CallSecret::WdtSecret => MissingSecret::WdtSecret,
             };

@@ -6,12 +6,14 @@ use qimen_core::call::CallDraft;
 use qimen_core::errors::Explanation;
 use qimen_core::protocol::response::ApiResult;
 use qimen_core::protocol::ApiFamily;
+use qimen_core::sensitive::SecretString;
 use qimen_core::sign::{SignExplanation, WdtSignExplanation};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A call as the console describes it. Holds no secret: the AppSecret, the session and the
-/// 旺店通 secret are read from the keyring when the call is signed.
+/// A call as the console describes it. Holds no stored secret: the AppSecret, the session and the
+/// 旺店通 secret are read from the keyring when the call is signed; the one exception,
+/// `app_secret_once`, is an AppSecret for one call only, which is never serialised back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CallInput {
@@ -25,6 +27,12 @@ pub struct CallInput {
     #[serde(flatten)]
     #[ts(flatten)]
     pub draft: CallDraft,
+    /// An AppSecret to sign this one call with instead of the profile's (the demo tour's "show a
+    /// failure" signs with a wrong one). Used for this call only: never stored, never written to
+    /// history (which keeps the request and its sign, not the secret), never sent back.
+    #[serde(default, skip_serializing)]
+    #[ts(optional, as = "Option<String>")]
+    pub app_secret_once: Option<SecretString>,
 }
 
 /// A request exactly as it is (or would be) sent, the session masked.
@@ -112,7 +120,7 @@ pub struct CallOutcome {
 #[ts(export)]
 pub enum SignTarget {
     Call {
-        call: CallInput,
+        call: Box<CallInput>,
     },
     History {
         #[ts(type = "number")]

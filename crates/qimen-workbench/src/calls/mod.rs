@@ -19,7 +19,7 @@ use crate::error::{network_code, MissingSecret, WorkbenchError};
 use crate::secrets::SecretKind;
 use crate::store::{CallOrigin, CallOutcome as StoredOutcome, HistoryRecord, Profile};
 use crate::{lock, IpcError, Workbench, RECENT_BODIES};
-use build::{build, read_secret, required_secret};
+use build::{build_with, read_secret, required_secret};
 use environments::{id_of, is_local_id, resolve};
 use qimen_core::call::BuiltCall;
 use qimen_core::call::{account_params, is_wdt_method, read_body, ParamRow};
@@ -61,12 +61,13 @@ impl Workbench {
             id => id.to_string(),
         };
         let environment = self.environment(&environment_id).await?;
-        let built = build(
+        let built = build_with(
             &input.draft,
             &profile,
             &environment,
             self.secrets().as_ref(),
             self.clock.as_ref(),
+            input.app_secret_once.as_ref(),
         )?;
         Ok(Ready {
             built,
@@ -182,6 +183,7 @@ impl Workbench {
                 recent.pop_front();
             }
         }
+        let result = result.map(|r| view::shown_result(r, response.as_ref()));
         Ok(CallOutcome {
             history_id,
             history_error,

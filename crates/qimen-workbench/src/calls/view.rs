@@ -4,10 +4,21 @@
 use super::ipc::{RequestView, ResponseView};
 use qimen_core::client::{sent_url, HttpExchange, FORM_CONTENT_TYPE};
 use qimen_core::protocol::request::PreparedRequest;
+use qimen_core::protocol::response::ApiResult;
 
 /// Bodies above this many bytes are shown cut (the whole body stays in history and can be saved):
 /// formatting and highlighting megabytes would freeze the window.
 pub const DISPLAY_BODY_CAP_BYTES: usize = 512 * 1024;
+
+/// The parsed answer as the window gets it: for an answer shown cut, without the parsed payload
+/// (`data`), which no page reads (the body text is shown) and which would make the IPC message as
+/// large as the whole answer again. Codes and messages stay.
+pub fn shown_result(mut result: ApiResult, response: Option<&ResponseView>) -> ApiResult {
+    if response.is_some_and(|r| r.body_truncated) {
+        result.data = serde_json::Value::Null;
+    }
+    result
+}
 
 fn content_type(req: &PreparedRequest) -> String {
     req.body

@@ -50,6 +50,18 @@ pub struct Link {
     pub url: String,
 }
 
+/// Where a catalogue item comes from in its source document: the part as the document numbers it
+/// ("六.1"; none where the document has no number there) and the passage itself, word for word, so the
+/// app can show the original beside its own plain wording. The document is the data file's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    #[serde(default)]
+    pub section: Option<String>,
+    pub quote: String,
+}
+
 /// The unit of a stated waiting time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]

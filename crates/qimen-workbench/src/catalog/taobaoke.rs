@@ -6,7 +6,7 @@
 //! are kept as the document states them. The `onboarding` module evaluates the rules.
 
 use super::validate::Checker;
-use super::{parse_toml, CatalogError, Link, Wait};
+use super::{parse_toml, CatalogError, Link, SourceRef, Wait};
 use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -25,11 +25,13 @@ pub enum Figure {
     IsRebateSite,
     IsEntrySite,
     IsDaigouSite,
+    /// Whether the medium is a platform-type medium (平台类媒体), which the three-party package asks for.
+    IsPlatformMedia,
     PlatformMediaDau,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 11] = [
+    pub const ALL: [Figure; 12] = [
         Figure::FiledAndApproved,
         Figure::TaodianjinDeployed,
         Figure::SiteDeductionScore,
@@ -40,6 +42,7 @@ impl Figure {
         Figure::IsRebateSite,
         Figure::IsEntrySite,
         Figure::IsDaigouSite,
+        Figure::IsPlatformMedia,
         Figure::PlatformMediaDau,
     ];
 
@@ -52,6 +55,7 @@ impl Figure {
                 | Figure::IsRebateSite
                 | Figure::IsEntrySite
                 | Figure::IsDaigouSite
+                | Figure::IsPlatformMedia
         )
     }
 
@@ -68,6 +72,7 @@ impl Figure {
             Figure::IsRebateSite => "is_rebate_site",
             Figure::IsEntrySite => "is_entry_site",
             Figure::IsDaigouSite => "is_daigou_site",
+            Figure::IsPlatformMedia => "is_platform_media",
             Figure::PlatformMediaDau => "platform_media_dau",
         }
     }
@@ -183,6 +188,9 @@ pub struct Package {
     pub wait: Wait,
     pub apply_links: Vec<Link>,
     pub rules: Vec<Rule>,
+    /// The document's passage with the package's opening rules.
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// A figure's words and unit.
@@ -224,7 +232,11 @@ pub struct RevocationRule {
 #[serde(deny_unknown_fields)]
 pub struct Revocation {
     pub consequence: Text,
+    /// What revocation means for the promoter, in plain words.
+    pub meaning: Text,
     pub rules: Vec<RevocationRule>,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -305,6 +317,8 @@ impl TaobaokeRules {
             .iter()
             .try_for_each(|p| self.validate_package(check, p))?;
         check.text("revocation", "consequence", &self.revocation.consequence)?;
+        check.text("revocation", "meaning", &self.revocation.meaning)?;
+        check.source("revocation", self.revocation.source.as_ref())?;
         for r in &self.revocation.rules {
             let entry = format!("revocation {:?}", r.kind);
             check.text(&entry, "text", &r.text)?;
@@ -338,6 +352,7 @@ impl TaobaokeRules {
         }
         check.wait(&entry, &p.wait)?;
         check.links(&entry, &p.apply_links)?;
+        check.source(&entry, p.source.as_ref())?;
         for req in &p.requires {
             let required = self
                 .package(*req)

@@ -2,7 +2,7 @@
 //! and unique, links that are real http(s) addresses, waiting times that make sense. Each failure names the
 //! file and the entry, so whoever edits a data file knows where to look.
 
-use super::{CatalogError, Link, Wait};
+use super::{CatalogError, Link, SourceRef, Wait};
 use qimen_core::text::Text;
 use std::collections::HashSet;
 
@@ -111,6 +111,20 @@ impl Checker {
     }
 
     /// A range wait has `0 < min <= max`.
+    /// A source passage is quoted (not blank) and its part, when given, is written.
+    pub fn source(&self, entry: &str, source: Option<&SourceRef>) -> Result<(), CatalogError> {
+        match source {
+            Some(s) if s.quote.trim().is_empty() => {
+                Err(self.fail(entry, "source quote is empty: quote the passage"))
+            }
+            Some(s) if s.section.as_deref().is_some_and(|v| v.trim().is_empty()) => Err(self.fail(
+                entry,
+                "source section is blank: write the part or leave it out",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     pub fn wait(&self, entry: &str, wait: &Wait) -> Result<(), CatalogError> {
         match wait {
             Wait::Instant => Ok(()),

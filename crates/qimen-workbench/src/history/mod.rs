@@ -124,6 +124,7 @@ impl SentRequest {
                 wdt: WdtOptions { compute: wdt },
                 method,
             },
+            app_secret_once: None,
         }
     }
 }

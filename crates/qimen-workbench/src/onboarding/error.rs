@@ -5,7 +5,7 @@
 use crate::catalog::CatalogError;
 use crate::onboarding::guide::materials::ChecklistError;
 use crate::onboarding::guide::questionnaire::QuestionnaireError;
-use crate::onboarding::guide::taobaoke::FiguresError;
+use crate::onboarding::guide::taobaoke::{ApplicationError, FiguresError};
 use crate::onboarding::guide::tracker::TrackerError;
 use crate::{IpcError, WorkbenchError};
 use qimen_core::text::Lang;
@@ -25,6 +25,8 @@ pub enum GuideError {
     Tracker(#[from] TrackerError),
     #[error(transparent)]
     Checklist(#[from] ChecklistError),
+    #[error(transparent)]
+    Application(#[from] ApplicationError),
     /// Form fields that fail their checks: (field, zh, en) each.
     #[error("invalid fields")]
     Fields(Vec<(String, String, String)>),
@@ -77,6 +79,17 @@ impl GuideError {
                         e.to_string(),
                     ),
                 )
+            }
+            GuideError::Application(e) => {
+                let zh = match e {
+                    ApplicationError::Instant(_) => {
+                        "淘宝客基础API申请后即时出结果，没有需要等待的时间：无需记录".to_string()
+                    }
+                    ApplicationError::InTheFuture { applied_on, today } => format!(
+                        "申请日期 {applied_on} 晚于今天（{today}）：请填写实际提交申请表的日期"
+                    ),
+                };
+                IpcError::new("validation.taobaoke.applied_on", lang.pick(zh, e.to_string()))
             }
             GuideError::Tracker(e) => IpcError::new("validation.onboarding.step", lang.pick(tracker_zh(e), e.to_string())),
             GuideError::Checklist(e) => {

@@ -10,6 +10,7 @@ use crate::catalog::wdt::{
     Scenario, SectionId,
 };
 use crate::catalog::{Link, Wait};
+use crate::onboarding::evidence::StepEvidence;
 use crate::onboarding::guide::tracker::{NextStep, StepState, WaitStatus};
 use crate::profiles::ProfileView;
 use crate::store::{AppDetails, AppDetailsInput, AttachedFile};
@@ -54,6 +55,8 @@ pub struct StepView {
     pub number: usize,
     /// Where document 003 describes it ("三.2").
     pub section: String,
+    /// The document's own words for the step, shown behind a small source link.
+    pub source: Option<crate::catalog::SourceRef>,
     pub title: Text,
     pub todo: Vec<Text>,
     /// Set when the document says the step may be skipped (only then may it be marked skipped).
@@ -69,6 +72,13 @@ pub struct StepView {
     /// While waiting for review: how long it has been, against the document's wait.
     pub waiting: Option<WaitStatus>,
     pub is_next: bool,
+    /// The app follows this step from what happens in it (scenario, session, self-test, joint test);
+    /// the others are only ever set by hand.
+    pub auto_tracked: bool,
+    /// The state was set by hand: it wins over what the app saw until reset to automatic.
+    pub set_by_hand: bool,
+    /// What the app saw that makes the step done (shown even while a state set by hand wins).
+    pub evidence: Option<StepEvidence>,
 }
 
 /// `onboarding_get` / `onboarding_set_step`: one profile's tracker.
@@ -114,6 +124,8 @@ pub enum StepStateInput {
     },
     Done,
     Skipped,
+    /// Forget the state set by hand: the step follows what the app saw again.
+    Automatic,
 }
 
 /// One item of the materials checklist with its files.
@@ -254,4 +266,6 @@ pub struct ScenariosView {
 pub struct TaobaokeLocalApis {
     pub package: PackageId,
     pub methods: Vec<String>,
+    /// Where the API names come from: document 002 names packages, not APIs.
+    pub origin: Text,
 }

@@ -7,30 +7,39 @@
 //! - `ipc`: the IPC shapes.
 //! - `error`: failures with stable codes, in the UI language.
 //! - `materials`, `app_details`, `scenario`: the commands by subject.
+//! - `evidence`: what the app saw happen (scenario, session, self-test and joint-test calls), which
+//!   advances the tracker's steps by itself; a state set by hand wins over it.
 
 mod app_details;
 mod error;
+pub mod evidence;
 pub mod guide;
 mod ipc;
 mod materials;
 mod scenario;
+mod taobaoke_applications;
 
 pub use error::GuideError;
+pub use evidence::{EvidenceKind, StepEvidence};
 pub use ipc::{
     AppDetailsForm, AppDetailsView, ClientLoginStatus, ConsolePreset, MaterialItemView,
     MaterialsExport, MaterialsView, OnboardingView, PresetApi, PresetPurpose, ProfileNextStep,
     ScenarioChoice, ScenariosView, StepActionView, StepStateInput, StepView, TaobaokeLocalApis,
 };
+pub use taobaoke_applications::TaobaokeApplicationsView;
 
 use crate::catalog::app_types::AppTypeCatalog;
 use crate::catalog::taobaoke::{PackageId, TaobaokeRules};
 use crate::catalog::wdt::{OnboardingStep, StepAction};
 use crate::onboarding::guide::questionnaire::{recommend, Questionnaire, QuestionnaireResult};
 use crate::onboarding::guide::taobaoke::{check_all, PackageCheck, TaobaokeFigures};
-use crate::onboarding::guide::tracker::{self, next_step, wait_status, Progress, StepState};
+use crate::onboarding::guide::tracker::{
+    self, next_step, wait_status, Progress, StepState, TrackerError,
+};
 use crate::store::{Profile, StepRecord};
 use crate::{IpcError, Workbench};
 use chrono::NaiveDate;
+use qimen_core::text::Text;
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -59,6 +68,22 @@ fn progress_of(records: &[StepRecord]) -> Progress {
             .map(|r| (r.step_id.clone(), r.state))
             .collect(),
     }
+}
+
+/// The states the tracker shows: a state set by hand wins; a step the app saw happen is done; any
+/// other step has not started.
+fn effective_progress(
+    records: &[StepRecord],
+    evidence: &HashMap<&'static str, StepEvidence>,
+) -> Progress {
+    let mut progress = progress_of(records);
+    for step in evidence.keys() {
+        progress
+            .states
+            .entry((*step).to_string())
+            .or_insert(StepState::Done);
+    }
+    progress
 }
 
 impl Workbench {
@@ -99,9 +124,15 @@ impl Workbench {
             TAOBAOKE_BASIC_APIS, TAOBAOKE_LINK_APIS, TAOBAOKE_THREE_PARTY_APIS,
         };
         use qimen_server::gateway::config::{DEMO_TBK_BASIC_APP_KEY, DEMO_TBK_BASIC_SECRET};
-        let list = |package, methods: &[&str]| TaobaokeLocalApis {
+        let list = |package, methods: &[&str]| {
+            TaobaokeLocalApis {
             package,
             methods: methods.iter().map(|m| m.to_string()).collect(),
+            origin: Text::new(
+                "文档 002 只写了权限包，没有写接口名：这些接口名及其所属权限包出自淘宝开放平台公开的淘宝客 API 列表（本项目的协议参考资料），只是示例，不是完整清单。",
+                "Document 002 names the packages but no API: these API names and the package each belongs to come from the Taobao Open Platform's public Taobaoke API list (the project's protocol reference); they are examples, not the full list.",
+            ),
+        }
         };
         let result = crate::catalog::taobaoke()
             .map(|rules| TaobaokeCatalogView {
@@ -151,16 +182,22 @@ impl Workbench {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn step_view(
         &self,
         index: usize,
         step: &OnboardingStep,
         record: Option<&StepRecord>,
+        evidence: Option<&StepEvidence>,
         profile: &Profile,
         next_id: Option<&str>,
         today: NaiveDate,
     ) -> Result<StepView, GuideError> {
-        let state = record.map_or(StepState::NotStarted, |r| r.state);
+        let state = match (record, evidence) {
+            (Some(r), _) => r.state,
+            (None, Some(_)) => StepState::Done,
+            (None, None) => StepState::NotStarted,
+        };
         let waiting = match (state, step.wait) {
             (StepState::WaitingForReview { since }, Some(wait)) => {
                 Some(wait_status(wait, step.wait_text.as_ref(), since, today))
@@ -171,6 +208,7 @@ impl Workbench {
             id: step.id.clone(),
             number: index + 1,
             section: step.section.clone(),
+            source: step.source.clone(),
             title: step.title.clone(),
             todo: step.todo.clone(),
             skippable: step.skippable.clone(),
@@ -179,9 +217,14 @@ impl Workbench {
             expected_wait: step.wait,
             wait_text: step.wait_text.clone(),
             state,
-            changed_at: record.map(|r| r.changed_at),
+            changed_at: record
+                .map(|r| r.changed_at)
+                .or_else(|| evidence.and_then(|e| e.at)),
             waiting,
             is_next: next_id == Some(step.id.as_str()),
+            auto_tracked: evidence::TRACKED_STEPS.contains(&step.id.as_str()),
+            set_by_hand: record.is_some(),
+            evidence: evidence.cloned(),
         })
     }
 
@@ -190,7 +233,8 @@ impl Workbench {
         let records = self.store.onboarding_steps(profile_id)?;
         let by_id: HashMap<&str, &StepRecord> =
             records.iter().map(|r| (r.step_id.as_str(), r)).collect();
-        let progress = progress_of(&records);
+        let evidence = self.evidence_of(crate::catalog::wdt_guide()?, &profile)?;
+        let progress = effective_progress(&records, &evidence);
         let steps = crate::catalog::onboarding_steps()?;
         let today = self.today();
         let next = next_step(steps, &progress, today);
@@ -200,7 +244,8 @@ impl Workbench {
             .enumerate()
             .map(|(i, s)| {
                 let record = by_id.get(s.id.as_str()).copied();
-                self.step_view(i, s, record, &profile, next_id, today)
+                let seen = evidence.get(s.id.as_str());
+                self.step_view(i, s, record, seen, &profile, next_id, today)
             })
             .collect::<Result<Vec<_>, GuideError>>()?;
         Ok(OnboardingView {
@@ -220,7 +265,9 @@ impl Workbench {
         self.guide(result)
     }
 
-    /// `onboarding_set_step`: changes one step's state under the tracker's rules and saves it.
+    /// `onboarding_set_step`: changes one step's state under the tracker's rules (from the state
+    /// shown, what the app saw included) and saves it as set by hand; `automatic` forgets the state
+    /// set by hand. "Not started" on a step the app saw done is kept, so it overrides the evidence.
     pub async fn onboarding_set_step(
         &self,
         profile_id: i64,
@@ -229,6 +276,7 @@ impl Workbench {
     ) -> Result<OnboardingView, IpcError> {
         let result = (|| {
             let today = self.today();
+            let steps = crate::catalog::onboarding_steps()?;
             let to = match state {
                 StepStateInput::NotStarted => StepState::NotStarted,
                 StepStateInput::InProgress => StepState::InProgress,
@@ -237,12 +285,27 @@ impl Workbench {
                 },
                 StepStateInput::Done => StepState::Done,
                 StepStateInput::Skipped => StepState::Skipped,
+                StepStateInput::Automatic => {
+                    if !steps.iter().any(|s| s.id == step_id) {
+                        return Err(TrackerError::UnknownStep(step_id.clone()).into());
+                    }
+                    self.store.onboarding_step_forget(profile_id, &step_id)?;
+                    return self.onboarding_view(profile_id);
+                }
             };
-            let progress = progress_of(&self.store.onboarding_steps(profile_id)?);
-            let steps = crate::catalog::onboarding_steps()?;
+            let profile = self.store.profiles_get(profile_id)?;
+            let evidence = self.evidence_of(crate::catalog::wdt_guide()?, &profile)?;
+            let progress = effective_progress(&self.store.onboarding_steps(profile_id)?, &evidence);
             let next = tracker::set_state(steps, &progress, &step_id, to, today)?;
-            self.store
-                .onboarding_step_set(profile_id, &step_id, next.state(&step_id))?;
+            let state = next.state(&step_id);
+            if state == StepState::NotStarted && !evidence.contains_key(step_id.as_str()) {
+                // Nothing seen to override: "not started" is no row, as before.
+                self.store
+                    .onboarding_step_set(profile_id, &step_id, state)?;
+            } else {
+                self.store
+                    .onboarding_step_keep(profile_id, &step_id, state)?;
+            }
             self.onboarding_view(profile_id)
         })();
         self.guide(result)
@@ -252,12 +315,15 @@ impl Workbench {
     pub async fn onboarding_overview(&self) -> Result<Vec<ProfileNextStep>, IpcError> {
         let result = (|| {
             let steps = crate::catalog::onboarding_steps()?;
+            let guide = crate::catalog::wdt_guide()?;
             let today = self.today();
             self.store
                 .profiles_list()?
                 .into_iter()
                 .map(|p| {
-                    let progress = progress_of(&self.store.onboarding_steps(p.id)?);
+                    let evidence = self.evidence_of(guide, &p)?;
+                    let progress =
+                        effective_progress(&self.store.onboarding_steps(p.id)?, &evidence);
                     Ok(ProfileNextStep {
                         profile_id: p.id,
                         finished: steps

@@ -7,13 +7,17 @@
 //! the user's side sends that the local gateway answers. A profile on the local gateway stays there;
 //! elsewhere the joint test goes to the document's joint-test domain (`qimen-test-legacy`, i.e.
 //! `/top/router/qmtest`) and a scenario preset to the profile's own environment.
+//!
+//! The joint-test preset follows the scenario's channel (§六.1): ERP-WMS and ERP-POS are arranged
+//! through 旺店通's sales contact, so their preset says so and prepares the scenario's own call (none
+//! for POS, whose APIs the document does not list) instead of the CRM call of the email route.
 
 use super::error::GuideError;
 use super::ipc::{ConsolePreset, PresetApi, PresetPurpose, ScenarioChoice, ScenariosView};
 use crate::api_docs::ApiDoc;
 use crate::calls::environments::id_of;
 use crate::calls::CallInput;
-use crate::catalog::wdt::{Caller, Scenario, WdtGuide};
+use crate::catalog::wdt::{Caller, JointTestChannel, Scenario, WdtGuide};
 use crate::store::{Profile, ProfileInput};
 use crate::{IpcError, Workbench};
 use qimen_core::call::{CallDraft, ParamRow, WdtOptions};
@@ -66,6 +70,7 @@ fn call_for(doc: &ApiDoc, profile: &Profile, environment_id: String) -> CallInpu
                 compute: doc.wdt_sign.is_some(),
             },
         },
+        app_secret_once: None,
     }
 }
 
@@ -183,11 +188,80 @@ impl Workbench {
         }
     }
 
-    /// The joint-test preset of a profile (tracker step "run the joint test").
+    /// The joint-test preset of a scenario arranged through 旺店通's sales contact: the channel's
+    /// instruction, and the scenario's own call the user's side sends, if the document lists one.
+    fn sales_contact_preset(
+        guide: &WdtGuide,
+        scenario: &Scenario,
+        profile: &Profile,
+        docs: &[ApiDoc],
+    ) -> ConsolePreset {
+        let apis = Self::preset_apis(scenario, docs);
+        let pick = apis
+            .iter()
+            .find(|a| a.caller == Caller::You && a.served_locally)
+            .or_else(|| {
+                apis.iter()
+                    .find(|a| a.caller == Caller::You && a.documented)
+            });
+        let environment_id = environment_for(profile, JOINT_TEST_ENVIRONMENT_ID.to_string());
+        let call = pick
+            .and_then(|a| docs.iter().find(|d| d.answers_to(&a.method)))
+            .map(|doc| call_for(doc, profile, environment_id.clone()));
+        let channel = guide.channel(JointTestChannel::SalesContact).map_or_else(
+            || {
+                Text::new(
+                    "本场景请联系旺店通销售协调相关资源进行联调。",
+                    "For this scenario, contact 旺店通 sales to arrange the joint test.",
+                )
+            },
+            |c| c.text.clone(),
+        );
+        let prepared = match &call {
+            Some(c) => Text::new(
+                format!(
+                    "联调不走 {} 的邮件申请流程；已准备本场景由你方发起的 {}（环境 {}），按旺店通安排的方式发送。",
+                    guide.constants.joint_test_api, c.draft.method, c.environment_id
+                ),
+                format!(
+                    "The joint test does not go through the email route of {}; prepared {} (environment {}), the call your side sends in this scenario, to send as 旺店通 arranges.",
+                    guide.constants.joint_test_api, c.draft.method, c.environment_id
+                ),
+            ),
+            None => Text::new(
+                format!(
+                    "联调不走 {} 的邮件申请流程；文档未列出“{}”场景的接口，请按奇门官方场景文档对接。",
+                    guide.constants.joint_test_api, scenario.name.zh
+                ),
+                format!(
+                    "The joint test does not go through the email route of {}; the document lists no API for \"{}\", so follow the official Qimen scenario documentation.",
+                    guide.constants.joint_test_api, scenario.name.en
+                ),
+            ),
+        };
+        ConsolePreset {
+            purpose: PresetPurpose::JointTest,
+            scenario_id: Some(scenario.id.clone()),
+            call,
+            apis,
+            note: Text::new(
+                format!("{} {}", channel.zh, prepared.zh),
+                format!("{} {}", channel.en, prepared.en),
+            ),
+        }
+    }
+
+    /// The joint-test preset of a profile (tracker step "run the joint test"): the document's
+    /// joint-test API, unless the profile's scenario is arranged through 旺店通's sales contact.
     pub(super) fn joint_test_preset(&self, profile: &Profile) -> Result<ConsolePreset, GuideError> {
         let guide = crate::catalog::wdt_guide()?;
         let docs = self.api_docs_now()?;
-        Ok(self.joint_test_preset_with(guide, profile, &docs))
+        Ok(match guide.scenario(&profile.scenario) {
+            Some(s) if s.joint_test == JointTestChannel::SalesContact => {
+                Self::sales_contact_preset(guide, s, profile, &docs)
+            }
+            _ => self.joint_test_preset_with(guide, profile, &docs),
+        })
     }
 
     /// The preset of the profile's scenario, `None` when it has none (or an unknown one).

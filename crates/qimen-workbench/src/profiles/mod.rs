@@ -2,6 +2,7 @@
 //! (the documented demo app 23000001 and 旺店通 demo account), its secrets stored like any other,
 //! selected, so a new user's first call succeeds without credentials.
 
+mod demo;
 mod ipc;
 
 pub use ipc::{ProfileForm, ProfileView};
@@ -36,24 +37,29 @@ fn label_of(profile: &Profile) -> Text {
 /// running gateway's address always replaces it when a call is made.
 const LOCAL_PLACEHOLDER_URL: &str = "http://127.0.0.1";
 
+/// The demo profile's fields as the first run creates them.
+fn demo_input() -> ProfileInput {
+    ProfileInput {
+        wdt_sid: Some(WDT_DEMO_SID.into()),
+        wdt_appkey: Some(WDT_DEMO_APPKEY.into()),
+        is_demo: true,
+        ..ProfileInput::new(
+            DEMO_PROFILE_NAME,
+            DEMO_ERP_APP_KEY,
+            ProfileRole::Erp,
+            Environment::Local {
+                base_url: LOCAL_PLACEHOLDER_URL.into(),
+            },
+        )
+    }
+}
+
 impl Workbench {
     pub(super) fn first_run(&self, language: Lang) -> Result<(), WorkbenchError> {
         self.store.settings_set_language(language)?;
         let demo = match self.store.profiles_list()?.into_iter().find(|p| p.is_demo) {
             Some(existing) => existing,
-            None => self.store.profiles_create(&ProfileInput {
-                wdt_sid: Some(WDT_DEMO_SID.into()),
-                wdt_appkey: Some(WDT_DEMO_APPKEY.into()),
-                is_demo: true,
-                ..ProfileInput::new(
-                    DEMO_PROFILE_NAME,
-                    DEMO_ERP_APP_KEY,
-                    ProfileRole::Erp,
-                    Environment::Local {
-                        base_url: LOCAL_PLACEHOLDER_URL.into(),
-                    },
-                )
-            })?,
+            None => self.store.profiles_create(&demo_input())?,
         };
         self.select(demo.id)?;
         // Without a keyring the demo secrets cannot be stored yet; the app says so and, when the

@@ -18,7 +18,7 @@ const fn sql(sql: &'static str) -> Migration {
 
 /// Every migration, in order; the schema version is the number applied. Append only: a shipped file
 /// is never edited, a change is a new file.
-const MIGRATIONS: [Migration; 4] = [
+const MIGRATIONS: [Migration; 6] = [
     sql(include_str!("../../migrations/0001_initial.sql")),
     sql(include_str!("../../migrations/0002_onboarding.sql")),
     sql(include_str!("../../migrations/0003_sessions.sql")),
@@ -26,6 +26,12 @@ const MIGRATIONS: [Migration; 4] = [
         sql: include_str!("../../migrations/0004_history_search.sql"),
         then: Some(super::history_index::backfill),
     },
+    sql(include_str!(
+        "../../migrations/0005_onboarding_evidence.sql"
+    )),
+    sql(include_str!(
+        "../../migrations/0006_taobaoke_applications.sql"
+    )),
 ];
 
 /// The schema version this build writes.

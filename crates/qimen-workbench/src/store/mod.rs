@@ -35,8 +35,8 @@ pub use history_query::{HistoryPage, HistoryQuery, COUNT_LIMIT, DEFAULT_PAGE, MA
 pub use migrate::SCHEMA_VERSION;
 pub use onboarding::{
     is_email, mainland_mobile, AppDetails, AppDetailsError, AppDetailsErrors, AppDetailsInput,
-    AttachedFile, StepRecord, StoredMaterials, ValidAppDetails, APP_NAME_MAX_CHARS,
-    LOGIN_NAME_MAX_CHARS,
+    AttachedFile, EnvironmentSet, StepRecord, StoredMaterials, SuccessfulCall, ValidAppDetails,
+    APP_NAME_MAX_CHARS, LOGIN_NAME_MAX_CHARS,
 };
 pub use profile::{Profile, ProfileError, ProfileErrors, ProfileInput, ProfileRole};
 pub use recovery::set_aside_database;

@@ -83,6 +83,7 @@ pub fn call(method: &str, params: &[(&str, &str)]) -> CallInput {
             use_session: false,
             wdt: WdtOptions::default(),
         },
+        app_secret_once: None,
     }
 }
 

@@ -10,4 +10,8 @@ export type AppTypeVerdict = { id: string, kind_id: string, category_id: string,
 /**
  * How well it matched the keywords (0 for a category or "anything").
  */
-match_score: number, };
+match_score: number, 
+/**
+ * The keywords are in its name: it is the kind of system the user named.
+ */
+named: boolean, };

@@ -5,8 +5,9 @@ import type { SignMethod } from "./SignMethod";
 import type { WdtOptions } from "./WdtOptions";
 
 /**
- * A call as the console describes it. Holds no secret: the AppSecret, the session and the
- * 旺店通 secret are read from the keyring when the call is signed.
+ * A call as the console describes it. Holds no stored secret: the AppSecret, the session and the
+ * 旺店通 secret are read from the keyring when the call is signed; the one exception,
+ * `app_secret_once`, is an AppSecret for one call only, which is never serialised back.
  */
 export type CallInput = { 
 /**
@@ -16,7 +17,13 @@ profile_id: number | null,
 /**
  * `local`, `production`, `sandbox`, `qimen-test`, `router:CODE`, an http(s) URL …
  */
-environment_id: string, method: string, 
+environment_id: string, 
+/**
+ * An AppSecret to sign this one call with instead of the profile's (the demo tour's "show a
+ * failure" signs with a wrong one). Used for this call only: never stored, never written to
+ * history (which keeps the request and its sign, not the secret), never sent back.
+ */
+app_secret_once?: string, method: string, 
 /**
  * Null = the catalogue's, else from the method name.
  */

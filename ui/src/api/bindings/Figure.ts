@@ -3,4 +3,4 @@
 /**
  * A figure the rules look at.
  */
-export type Figure = "filed_and_approved" | "taodianjin_deployed" | "site_deduction_score" | "monthly_avg_daily_clicks" | "monthly_avg_daily_alipay_amount" | "app_downloads" | "app_dau" | "is_rebate_site" | "is_entry_site" | "is_daigou_site" | "platform_media_dau";
+export type Figure = "filed_and_approved" | "taodianjin_deployed" | "site_deduction_score" | "monthly_avg_daily_clicks" | "monthly_avg_daily_alipay_amount" | "app_downloads" | "app_dau" | "is_rebate_site" | "is_entry_site" | "is_daigou_site" | "is_platform_media" | "platform_media_dau";

@@ -2,6 +2,7 @@
 import type { Link } from "./Link";
 import type { PackageId } from "./PackageId";
 import type { Rule } from "./Rule";
+import type { SourceRef } from "./SourceRef";
 import type { Text } from "./Text";
 import type { Wait } from "./Wait";
 
@@ -20,4 +21,8 @@ requires: Array<PackageId>, apply_prerequisite: Text,
 /**
  * How and when the result arrives.
  */
-result: Text, wait: Wait, apply_links: Array<Link>, rules: Array<Rule>, };
+result: Text, wait: Wait, apply_links: Array<Link>, rules: Array<Rule>, 
+/**
+ * The document's passage with the package's opening rules.
+ */
+source: SourceRef | null, };

@@ -13,13 +13,18 @@ export type QuestionnaireResult = { applicant: Applicant,
  */
 candidates: Array<AppTypeVerdict>, 
 /**
- * The id of the recommended app type, always an eligible one.
+ * The id of the recommended app type: the best one named by the keywords that is not closed to
+ * the applicant, else the best eligible one.
  */
 recommended: string | null, 
 /**
  * One sentence on the outcome.
  */
 summary: Text, 
+/**
+ * What to do now, whatever the outcome.
+ */
+next_step: Text, 
 /**
  * The document's onboarding links (which onboarding to do before applying).
  */

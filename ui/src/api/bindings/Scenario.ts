@@ -3,6 +3,7 @@ import type { JointTestChannel } from "./JointTestChannel";
 import type { Link } from "./Link";
 import type { Role } from "./Role";
 import type { ScenarioApi } from "./ScenarioApi";
+import type { SourceRef } from "./SourceRef";
 import type { Text } from "./Text";
 
 /**
@@ -10,9 +11,9 @@ import type { Text } from "./Text";
  */
 export type Scenario = { id: string, name: Text, 
 /**
- * Other spellings the document uses for the same scenario.
+ * Other spellings the document uses for the same scenario (`zh` as printed, `en` translated).
  */
-other_names: Array<string>, description: Text, 
+other_names: Array<Text>, description: Text, 
 /**
  * The role the third-party system takes; absent where the document ties no role to the scenario.
  */
@@ -20,4 +21,8 @@ your_role: Role | null,
 /**
  * Who calls whom.
  */
-flow: Text, joint_test: JointTestChannel, apis_note: Text | null, apis_link: Link | null, sdk_note: Text | null, apis: Array<ScenarioApi>, };
+flow: Text, 
+/**
+ * Where `flow` comes from when document 003 does not say it; absent when it does.
+ */
+flow_origin: Text | null, joint_test: JointTestChannel, apis_note: Text | null, apis_link: Link | null, sdk_note: Text | null, apis: Array<ScenarioApi>, source: SourceRef | null, };

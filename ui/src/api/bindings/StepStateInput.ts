@@ -3,4 +3,4 @@
 /**
  * `onboarding_set_step`: the state to set. A review wait without a date starts today.
  */
-export type StepStateInput = { "state": "not_started" } | { "state": "in_progress" } | { "state": "waiting_for_review", since: string | null, } | { "state": "done" } | { "state": "skipped" };
+export type StepStateInput = { "state": "not_started" } | { "state": "in_progress" } | { "state": "waiting_for_review", since: string | null, } | { "state": "done" } | { "state": "skipped" } | { "state": "automatic" };

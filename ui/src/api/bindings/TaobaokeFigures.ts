@@ -5,7 +5,11 @@ import type { PackageId } from "./PackageId";
 /**
  * The figures document 002's rules look at, plus what the applicant already holds.
  */
-export type TaobaokeFigures = { medium: Medium | null, filed_and_approved: boolean | null, taodianjin_deployed: boolean | null, site_deduction_score: number | null, monthly_avg_daily_clicks: number | null, monthly_avg_daily_alipay_amount: number | null, app_downloads: number | null, app_dau: number | null, is_rebate_site: boolean | null, is_entry_site: boolean | null, is_daigou_site: boolean | null, platform_media_dau: number | null, 
+export type TaobaokeFigures = { medium: Medium | null, filed_and_approved: boolean | null, taodianjin_deployed: boolean | null, site_deduction_score: number | null, monthly_avg_daily_clicks: number | null, monthly_avg_daily_alipay_amount: number | null, app_downloads: number | null, app_dau: number | null, is_rebate_site: boolean | null, is_entry_site: boolean | null, is_daigou_site: boolean | null, 
+/**
+ * Whether the medium is a platform-type medium (平台类媒体), for the three-party package.
+ */
+is_platform_media: boolean | null, platform_media_dau: number | null, 
 /**
  * Packages already granted (none when empty).
  */

@@ -19,6 +19,7 @@ impl WdtGuide {
             let entry = format!("joint_test_channel {:?}", c.id);
             check.text(&entry, "text", &c.text)?;
             check.opt_text(&entry, "remark", c.remark.as_ref())?;
+            check.source(&entry, c.source.as_ref())?;
         }
         check.unique("scenario", self.scenarios.iter().map(|s| s.id.as_str()))?;
         self.scenarios
@@ -61,6 +62,7 @@ impl WdtGuide {
                 "`wdt_target_app_key` must be the AppKey's digits",
             ));
         }
+        check.source("constants", c.source.as_ref())?;
         check.url("constants", &c.joint_test_domain)
     }
 
@@ -80,10 +82,12 @@ impl WdtGuide {
         for c in &m.cases {
             check.text(&format!("case {:?}", c.id), "title", &c.title)?;
             check.text(&format!("case {:?}", c.id), "text", &c.text)?;
+            check.source(&format!("case {:?}", c.id), c.source.as_ref())?;
         }
         for s in &m.sections {
             check.text(&format!("section {:?}", s.id), "name", &s.name)?;
             check.opt_text(&format!("section {:?}", s.id), "intro", s.intro.as_ref())?;
+            check.source(&format!("section {:?}", s.id), s.source.as_ref())?;
         }
         check.unique("material", m.items.iter().map(|i| i.id.as_str()))?;
         for item in &m.items {
@@ -111,6 +115,11 @@ impl WdtGuide {
         check.text(&entry, "name", &s.name)?;
         check.text(&entry, "description", &s.description)?;
         check.text(&entry, "flow", &s.flow)?;
+        check.opt_text(&entry, "flow_origin", s.flow_origin.as_ref())?;
+        check.source(&entry, s.source.as_ref())?;
+        for other in &s.other_names {
+            check.text(&entry, "other_names", other)?;
+        }
         check.opt_text(&entry, "apis_note", s.apis_note.as_ref())?;
         check.opt_text(&entry, "sdk_note", s.sdk_note.as_ref())?;
         if let Some(link) = &s.apis_link {
@@ -170,5 +179,6 @@ fn validate_step(check: &Checker, s: &OnboardingStep) -> Result<(), CatalogError
     if let Some(wait) = &s.wait {
         check.wait(&entry, wait)?;
     }
+    check.source(&entry, s.source.as_ref())?;
     check.links(&entry, &s.links)
 }

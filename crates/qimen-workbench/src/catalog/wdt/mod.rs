@@ -6,7 +6,7 @@
 mod check;
 
 use super::validate::Checker;
-use super::{parse_toml, CatalogError, Link, Wait};
+use super::{parse_toml, CatalogError, Link, SourceRef, Wait};
 use qimen_core::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +23,9 @@ pub struct Constants {
     pub target_app_key_text: Text,
     pub joint_test_api: String,
     pub joint_test_domain: String,
+    /// The passage the joint-test values come from.
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// Who sells and maintains the third-party software (§三.1.1).
@@ -45,6 +48,8 @@ pub struct MaterialsCase {
     pub number: u8,
     pub title: Text,
     pub text: Text,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
@@ -65,6 +70,8 @@ pub struct MaterialSection {
     pub name: Text,
     #[serde(default)]
     pub intro: Option<Text>,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// One thing to prepare.
@@ -140,9 +147,12 @@ pub enum JointTestChannel {
 #[serde(deny_unknown_fields)]
 pub struct JointTestChannelInfo {
     pub id: JointTestChannel,
+    /// What to do, in plain words (the document's own words are in `source`).
     pub text: Text,
     #[serde(default)]
     pub remark: Option<Text>,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// Which side sends the call.
@@ -198,15 +208,18 @@ pub struct ScenarioApi {
 pub struct Scenario {
     pub id: String,
     pub name: Text,
-    /// Other spellings the document uses for the same scenario.
+    /// Other spellings the document uses for the same scenario (`zh` as printed, `en` translated).
     #[serde(default)]
-    pub other_names: Vec<String>,
+    pub other_names: Vec<Text>,
     pub description: Text,
     /// The role the third-party system takes; absent where the document ties no role to the scenario.
     #[serde(default)]
     pub your_role: Option<Role>,
     /// Who calls whom.
     pub flow: Text,
+    /// Where `flow` comes from when document 003 does not say it; absent when it does.
+    #[serde(default)]
+    pub flow_origin: Option<Text>,
     pub joint_test: JointTestChannel,
     #[serde(default)]
     pub apis_note: Option<Text>,
@@ -216,6 +229,8 @@ pub struct Scenario {
     pub sdk_note: Option<Text>,
     #[serde(default)]
     pub apis: Vec<ScenarioApi>,
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// What the app can do for the user at a step.
@@ -253,6 +268,9 @@ pub struct OnboardingStep {
     pub action: StepAction,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// The document's passage for this step (shown on request instead of the bare part number).
+    #[serde(default)]
+    pub source: Option<SourceRef>,
 }
 
 /// The data file's own layout.

@@ -6,6 +6,11 @@
 //! "not stated": it is listed, never recommended. A Tmall merchant is not in the document's legend, so
 //! the markers say nothing about them; only a remark that names Tmall merchants ("天猫商家不支持接入")
 //! decides, and everything else is "not stated" for them.
+//!
+//! Keywords name a system ("ERP", "仓储"): the app types whose *name* holds those words are what the
+//! user asked for, so they come first and the best of them is recommended even when the document
+//! does not say who may apply (the answer then says so); a type that only mentions the words in its
+//! description (the WMS "connects to ERP") follows. Every answer ends with a concrete next step.
 
 use crate::catalog::app_types::{AppTypeCatalog, AppTypeRef, NoteKind};
 use crate::catalog::search::{query_terms, score, MatchField};
@@ -84,6 +89,8 @@ pub struct AppTypeVerdict {
     pub reasons: Vec<Reason>,
     /// How well it matched the keywords (0 for a category or "anything").
     pub match_score: u32,
+    /// The keywords are in its name: it is the kind of system the user named.
+    pub named: bool,
 }
 
 /// The answer to the questionnaire.
@@ -93,10 +100,13 @@ pub struct QuestionnaireResult {
     pub applicant: Applicant,
     /// Matching app types: eligible first, then not stated, then not eligible; best match first within.
     pub candidates: Vec<AppTypeVerdict>,
-    /// The id of the recommended app type, always an eligible one.
+    /// The id of the recommended app type: the best one named by the keywords that is not closed to
+    /// the applicant, else the best eligible one.
     pub recommended: Option<String>,
     /// One sentence on the outcome.
     pub summary: Text,
+    /// What to do now, whatever the outcome.
+    pub next_step: Text,
     /// The document's onboarding links (which onboarding to do before applying).
     pub links: Vec<Link>,
 }
@@ -135,16 +145,17 @@ pub fn availability(
             .join(sep)
     };
     let availability = if applicant == Applicant::TmallMerchant {
-        reasons.push(Reason {
-            kind: ReasonKind::NotInLegend,
-            text: Text::new(
-                "文档的可申请标记只涵盖境内淘宝（企业）、跨境天猫和个人，没有说明天猫商家是否可申请。",
-                "The document's markers cover domestic Taobao enterprises, cross-border Tmall and individuals; they do not say whether a Tmall merchant may apply.",
-            ),
-        });
+        // A remark naming Tmall merchants decides; only without one do the markers leave it open.
         if entry.has_note(NoteKind::NotForTmallMerchants) {
             Availability::NotEligible
         } else {
+            reasons.push(Reason {
+                kind: ReasonKind::NotInLegend,
+                text: Text::new(
+                    "文档的可申请标记只涵盖境内淘宝（企业）、跨境天猫和个人，没有说明天猫商家是否可申请。",
+                    "The document's markers cover domestic Taobao enterprises, cross-border Tmall and individuals; they do not say whether a Tmall merchant may apply.",
+                ),
+            });
             Availability::NotStated
         }
     } else if entry.applicants.is_empty() {
@@ -243,7 +254,7 @@ pub fn recommend(
     catalog: &AppTypeCatalog,
     q: &Questionnaire,
 ) -> Result<QuestionnaireResult, QuestionnaireError> {
-    let matches: Vec<(AppTypeRef<'_>, u32, Option<Reason>)> = match &q.building {
+    let matches: Vec<(AppTypeRef<'_>, u32, bool, Option<Reason>)> = match &q.building {
         Building::Keywords(words) => {
             let terms = query_terms(words);
             if terms.is_empty() {
@@ -252,7 +263,10 @@ pub fn recommend(
             catalog
                 .entries()
                 .filter_map(|r| {
-                    score(&r, &terms).map(|(s, f)| (r, s, Some(matched_reason(&f, words.trim()))))
+                    score(&r, &terms).map(|(s, f)| {
+                        let named = f.contains(&MatchField::Name);
+                        (r, s, named, Some(matched_reason(&f, words.trim())))
+                    })
                 })
                 .collect()
         }
@@ -263,14 +277,14 @@ pub fn recommend(
             catalog
                 .entries()
                 .filter(|r| &r.category.id == id)
-                .map(|r| (r, 0, None))
+                .map(|r| (r, 0, false, None))
                 .collect()
         }
-        Building::Anything => catalog.entries().map(|r| (r, 0, None)).collect(),
+        Building::Anything => catalog.entries().map(|r| (r, 0, false, None)).collect(),
     };
     let mut ranked: Vec<(AppTypeVerdict, usize)> = matches
         .into_iter()
-        .map(|(r, match_score, matched)| {
+        .map(|(r, match_score, named, matched)| {
             let (availability, mut reasons) = availability(catalog, &r, q.applicant);
             reasons.extend(matched);
             let verdict = AppTypeVerdict {
@@ -281,13 +295,15 @@ pub fn recommend(
                 availability,
                 reasons,
                 match_score,
+                named,
             };
             (verdict, restriction_count(&r))
         })
         .collect();
-    // Stable: document order among equals.
+    // Stable: document order among equals. The types the user named come first.
     ranked.sort_by_key(|(v, restrictions)| {
         (
+            !v.named,
             v.availability,
             std::cmp::Reverse(v.match_score),
             *restrictions,
@@ -296,15 +312,74 @@ pub fn recommend(
     let candidates: Vec<AppTypeVerdict> = ranked.into_iter().map(|(v, _)| v).collect();
     let recommended = candidates
         .iter()
-        .find(|v| v.availability == Availability::Eligible);
+        .find(|v| v.named && v.availability != Availability::NotEligible)
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|v| v.availability == Availability::Eligible)
+        });
     let summary = summarise(&candidates, recommended);
+    let next_step = next_step(q.applicant, &candidates, recommended);
+    // The onboarding link for this kind of applicant first.
+    let own_link = if q.applicant == Applicant::TmallMerchant {
+        TMALL_ONBOARDING_DOC
+    } else {
+        PROVIDER_ONBOARDING_DOC
+    };
+    let mut links = catalog.links.clone();
+    links.sort_by_key(|l| !l.url.contains(own_link));
     Ok(QuestionnaireResult {
         applicant: q.applicant,
         recommended: recommended.map(|v| v.id.clone()),
         candidates,
         summary,
-        links: catalog.links.clone(),
+        next_step,
+        links,
     })
+}
+
+/// The document's onboarding page for service providers, and the one for Tmall merchants developing
+/// in-house (document 000's first links).
+const PROVIDER_ONBOARDING_DOC: &str = "docId=101586";
+const TMALL_ONBOARDING_DOC: &str = "docId=101564";
+
+/// The concrete next step for every outcome: apply, or find out from whoever can tell.
+fn next_step(
+    applicant: Applicant,
+    candidates: &[AppTypeVerdict],
+    recommended: Option<&AppTypeVerdict>,
+) -> Text {
+    let ask_zh = "向您的软件服务商或旺店通销售确认应申请哪种应用类型";
+    let ask_en = "ask your software provider or your 旺店通 sales representative which app type to apply for";
+    let (onboard_zh, onboard_en) = if applicant == Applicant::TmallMerchant {
+        (
+            "先按下方“天猫自研商家需要申请”的说明完成入驻",
+            "first complete onboarding as the \"Tmall merchants developing in-house\" link below describes",
+        )
+    } else {
+        (
+            "先按下方的入驻说明完成开放平台入驻",
+            "first complete onboarding on the open platform as the links below describe",
+        )
+    };
+    match recommended {
+        Some(v) if v.availability == Availability::Eligible => Text::new(
+            format!("下一步：{onboard_zh}，然后在开放平台控制台申请“{}”类型的应用。若您是把已有系统接入旺店通，也可{ask_zh}。", v.name.zh),
+            format!("Next: {onboard_en}, then apply for a \"{}\" app in the open platform console. If you are connecting an existing system to 旺店通, you can also {ask_en}.", v.name.en),
+        ),
+        Some(v) => Text::new(
+            format!("下一步：文档没有说明您能否申请“{}”，请{ask_zh}，确认后再提交；{onboard_zh}。", v.name.zh),
+            format!("Next: the document does not say whether you may apply for \"{}\": {ask_en} before you submit anything; {onboard_en}.", v.name.en),
+        ),
+        None if candidates.is_empty() => Text::new(
+            format!("下一步：换个说法再试，或按类目浏览；也可以直接{ask_zh}。"),
+            format!("Next: try other words or browse by category, or simply {ask_en}."),
+        ),
+        None => Text::new(
+            format!("下一步：匹配的类型都没有标注您可申请，请{ask_zh}，或咨询开放平台；{onboard_zh}。"),
+            format!("Next: none of the matching types is marked for you, so {ask_en}, or ask the open platform; {onboard_en}."),
+        ),
+    }
 }
 
 fn summarise(candidates: &[AppTypeVerdict], recommended: Option<&AppTypeVerdict>) -> Text {
@@ -318,6 +393,10 @@ fn summarise(candidates: &[AppTypeVerdict], recommended: Option<&AppTypeVerdict>
         _ if candidates.is_empty() => Text::new(
             "没有匹配的应用类型：换个关键词，或按类目浏览。",
             "No app type matches: try other words, or browse by category.",
+        ),
+        Some(v) if v.availability != Availability::Eligible => Text::new(
+            format!("最符合您所说系统的是“{}”，但文档没有说明您是否可申请。匹配 {} 个类型：{eligible} 个可申请，{not_stated} 个未说明，{not_eligible} 个不可申请。", v.name.zh, candidates.len()),
+            format!("\"{}\" fits the system you named best, but the document does not say whether you may apply. {} types match: {eligible} open to you, {not_stated} not stated, {not_eligible} not open to you.", v.name.en, candidates.len()),
         ),
         Some(v) => Text::new(
             format!("推荐“{}”。匹配 {} 个类型：{eligible} 个可申请，{not_stated} 个未说明，{not_eligible} 个不可申请。", v.name.zh, candidates.len()),

@@ -4,11 +4,14 @@
 //! only reads and writes rows. A profile's guide is deleted with the profile (foreign keys cascade).
 
 mod app_details;
+mod evidence;
+mod taobaoke;
 
 pub use app_details::{
     is_email, mainland_mobile, AppDetails, AppDetailsError, AppDetailsErrors, AppDetailsInput,
     ValidAppDetails, APP_NAME_MAX_CHARS, LOGIN_NAME_MAX_CHARS,
 };
+pub use evidence::{EnvironmentSet, SuccessfulCall};
 
 use super::profile_rows::update_row;
 use super::write_tx;
@@ -178,6 +181,36 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(carried > 0)
+    }
+
+    /// Forgets a profile's guide, as on the day it was created: the step states, the materials
+    /// checklist (case, ticks, attached files: the files themselves are not touched) and the app
+    /// details, in one transaction. The demo tour's reset; the profile's own fields are not changed.
+    /// History stays, but the tracker no longer counts the calls made before (see
+    /// [`Store::evidence_floor`]).
+    pub fn onboarding_clear(&self, profile_id: i64) -> Result<(), StoreError> {
+        let mut conn = self.conn();
+        require_profile(&conn, profile_id)?;
+        let tx = write_tx(&mut conn)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value) \
+             SELECT ?1, CAST(coalesce(max(id), 0) AS TEXT) FROM history",
+            [evidence::floor_key(profile_id)],
+        )?;
+        for table in [
+            "onboarding_steps",
+            "material_files",
+            "material_items",
+            "materials",
+            "app_details",
+        ] {
+            tx.execute(
+                &format!("DELETE FROM {table} WHERE profile_id = ?1"),
+                [profile_id],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// The profile's checklist, `None` until a case has been chosen.

@@ -31,6 +31,8 @@ pub struct TaobaokeFigures {
     pub is_rebate_site: Option<bool>,
     pub is_entry_site: Option<bool>,
     pub is_daigou_site: Option<bool>,
+    /// Whether the medium is a platform-type medium (平台类媒体), for the three-party package.
+    pub is_platform_media: Option<bool>,
     pub platform_media_dau: Option<f64>,
     /// Packages already granted (none when empty).
     pub held_packages: Vec<PackageId>,
@@ -87,6 +89,7 @@ impl TaobaokeFigures {
             Figure::IsRebateSite => self.is_rebate_site.map(YesNo),
             Figure::IsEntrySite => self.is_entry_site.map(YesNo),
             Figure::IsDaigouSite => self.is_daigou_site.map(YesNo),
+            Figure::IsPlatformMedia => self.is_platform_media.map(YesNo),
             Figure::PlatformMediaDau => self.platform_media_dau.map(Number),
         }
     }

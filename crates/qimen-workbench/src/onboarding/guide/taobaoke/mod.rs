@@ -6,9 +6,11 @@
 //! basic rules bind them too), how to apply and how long the answer takes, and what could get a held
 //! permission revoked. A figure left empty makes the verdict "not enough information" naming the field.
 
+pub mod application;
 mod figures;
 mod rules;
 
+pub use application::{clock, ApplicationClock, ApplicationError};
 pub use figures::{FigureValue, FiguresError, Medium, MissingField, TaobaokeFigures};
 pub use rules::{
     evaluate_check, evaluate_rule, CheckOutcome, CheckResult, RuleOutcome, RuleResult,
@@ -187,6 +189,10 @@ fn summarise(
 ) -> Text {
     let name = &package.name;
     match verdict {
+        Verdict::Eligible if package.invitation_only => Text::new(
+            format!("符合“{}”公开的全部开放条件。但此权限包为邀请制、暂未全面开放：满足条件也不保证开通，以阿里妈妈的审核结果为准。", name.zh),
+            format!("You meet every published condition of the {}. It is opened by invitation only, though, and not yet to everyone: meeting the conditions does not guarantee access; Alimama's review decides.", name.en),
+        ),
         Verdict::Eligible => Text::new(
             format!("符合“{}”的全部开放条件。", name.zh),
             format!("You meet every condition of the {}.", name.en),
@@ -195,10 +201,22 @@ fn summarise(
             let first = prerequisites.iter().filter(|p| !p.held);
             let zh: Vec<&str> = first.clone().map(|p| p.name.zh.as_ref()).collect();
             let en: Vec<&str> = first.map(|p| p.name.en.as_ref()).collect();
+            let (invite_zh, invite_en) = if package.invitation_only {
+                (
+                    "此权限包为邀请制：满足条件也不保证开通。",
+                    " It is opened by invitation only: meeting the conditions does not guarantee access.",
+                )
+            } else {
+                ("", "")
+            };
             Text::new(
-                format!("符合“{}”的条件，但须先申请获得{}。", name.zh, zh.join("、")),
                 format!(
-                    "You meet the conditions of the {}, but must first obtain the {}.",
+                    "符合“{}”公开的条件，但须先申请获得{}。{invite_zh}",
+                    name.zh,
+                    zh.join("、")
+                ),
+                format!(
+                    "You meet the published conditions of the {}, but must first obtain the {}.{invite_en}",
                     name.en,
                     en.join(", ")
                 ),

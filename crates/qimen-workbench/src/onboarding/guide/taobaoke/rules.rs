@@ -152,15 +152,25 @@ fn compare_number(label: &Text, v: f64, op: Op, t: f64) -> (CheckOutcome, Option
     }
     let gap = (v - t).abs();
     let gs = format_number(gap);
+    // A strict bound is not met by reaching it: at the boundary the gap is 0, and "0 short" would
+    // read as met, so strict comparisons name the bound to cross instead of a number to add.
     let (zh, en) = match op {
         Op::Ge => (format!("还差 {gs}"), format!("{gs} short")),
+        Op::Gt if gap == 0.0 => (
+            format!("须高于 {ts}，等于 {ts} 不算达到"),
+            format!("it must be above {ts}; exactly {ts} does not count"),
+        ),
         Op::Gt => (
-            format!("需再增加超过 {gs}"),
-            format!("must rise by more than {gs}"),
+            format!("还差 {gs}，且须高于 {ts}"),
+            format!("{gs} short, and it must end above {ts}"),
+        ),
+        Op::Lt if gap == 0.0 => (
+            format!("须低于 {ts}，等于 {ts} 不算达到"),
+            format!("it must be below {ts}; exactly {ts} does not count"),
         ),
         Op::Lt => (
-            format!("需降低超过 {gs}（须低于 {ts}）"),
-            format!("must drop by more than {gs} (to below {ts})"),
+            format!("高出 {gs}，须降到 {ts} 以下"),
+            format!("{gs} too high; it must drop below {ts}"),
         ),
         _ => (
             format!("需降低至少 {gs}"),
