@@ -212,6 +212,17 @@ async fn steps_advance_from_what_happened_with_the_evidence_linked() {
     let demo_view = view(&wb, demo).await;
     let evidence = step(&demo_view, "self_test").evidence.clone();
     assert_eq!(evidence.and_then(|e| e.history_id), sent.history_id);
+    // time.get is not the joint-test API: the demo's joint test is not done by it.
+    assert!(step(&demo_view, "run_joint_test").evidence.is_none());
+    // The joint-test API succeeding on the local gateway is the demo's joint test (its preset
+    // sends it there); for a profile on a real environment a local call is not.
+    let local_joint = record(&store, demo, "local", true);
+    let demo_view = view(&wb, demo).await;
+    let joint = step(&demo_view, "run_joint_test").evidence.clone();
+    assert_eq!(joint.and_then(|e| e.history_id), Some(local_joint));
+    let real = real_profile(&wb, "正式联调").await;
+    record(&store, real, "local", true);
+    assert!(step(&view(&wb, real).await, "run_joint_test").evidence.is_none());
     wb.shutdown().await;
 }
 

@@ -8,7 +8,8 @@
 //! Environments are matched by the id the call named (as the console names them, whatever the case):
 //! - self-test: `local`, `sandbox`;
 //! - joint test: `qimen-test`, `qimen-test-https`, `qimen-test-legacy` (the document's
-//!   `/top/router/qmtest`), the alias `qmtest`, and any `router-test:CODE`.
+//!   `/top/router/qmtest`), the alias `qmtest`, and any `router-test:CODE`; for a profile on the
+//!   local gateway (the demo), also the joint-test API succeeding there, where its preset sends it.
 //!
 //! A call to a typed URL is not read as either: the tracker cannot tell what stands behind it.
 
@@ -18,6 +19,7 @@ use crate::catalog::wdt::WdtGuide;
 use crate::store::{EnvironmentSet, Profile, SuccessfulCall};
 use crate::Workbench;
 use chrono::{DateTime, Utc};
+use qimen_core::protocol::environment::Environment;
 use qimen_core::text::Text;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -138,6 +140,20 @@ impl Workbench {
         ] {
             if let Some(call) = self.store.history_last_success(profile.id, environments)? {
                 found.insert(step, call_evidence(call));
+            }
+        }
+        // A profile on the local gateway (the demo) runs its joint test there too, as its preset
+        // does: the local gateway stands in for the joint-test router, so the joint-test API
+        // succeeding there is that step's evidence.
+        if matches!(profile.environment, Environment::Local { .. }) {
+            let joint = &guide.constants.joint_test_api;
+            if let Some(call) = self
+                .store
+                .history_last_success_of(profile.id, LOCAL_ID, joint)?
+            {
+                found
+                    .entry(JOINT_TEST_STEP)
+                    .or_insert_with(|| call_evidence(call));
             }
         }
         Ok(found)

@@ -41,6 +41,12 @@ pub(super) fn floor_key(profile_id: i64) -> String {
     format!("onboarding.evidence_after.{profile_id}")
 }
 
+/// The newest successful call of one API on one environment id (a seek in the same partial index,
+/// then the profile's successful calls there from the newest, until the API matches).
+const LAST_OF_METHOD: &str = "SELECT id FROM history \
+     WHERE profile_id = ?1 AND success = 1 AND environment = ?2 COLLATE NOCASE AND method = ?3 \
+     ORDER BY id DESC LIMIT 1";
+
 /// The first string after every string that starts with `prefix` (its last character moved up by
 /// one), so `[prefix, upper)` is a range an index can seek.
 fn after_prefix(prefix: &str) -> Option<String> {
@@ -87,7 +93,14 @@ impl Store {
         let Some(id) = newest.filter(|id| *id > floor) else {
             return Ok(None);
         };
-        let call = conn
+        drop(conn);
+        self.successful_call(id)
+    }
+
+    /// One history entry as a step's evidence.
+    fn successful_call(&self, id: i64) -> Result<Option<SuccessfulCall>, StoreError> {
+        let call = self
+            .conn()
             .prepare_cached("SELECT environment, method, created_at FROM history WHERE id = ?1")?
             .query_row([id], |r| {
                 Ok(SuccessfulCall {
@@ -110,6 +123,26 @@ impl Store {
             .query_row([floor_key(profile_id)], |r| r.get(0))
             .optional()?;
         Ok(value.and_then(|v| v.parse().ok()).unwrap_or(0))
+    }
+
+    /// The newest successful call of `method` by `profile_id` on the environment `environment`
+    /// (after the evidence floor), `None` when there is none.
+    pub fn history_last_success_of(
+        &self,
+        profile_id: i64,
+        environment: &str,
+        method: &str,
+    ) -> Result<Option<SuccessfulCall>, StoreError> {
+        let floor = self.evidence_floor(profile_id)?;
+        let id: Option<i64> = self
+            .conn()
+            .prepare_cached(LAST_OF_METHOD)?
+            .query_row(params![profile_id, environment, method], |r| r.get(0))
+            .optional()?;
+        match id.filter(|id| *id > floor) {
+            Some(id) => self.successful_call(id),
+            None => Ok(None),
+        }
     }
 
     /// Records a step's state set by hand now, keeping a row even for "not started": it then
