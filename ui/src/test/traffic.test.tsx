@@ -1,64 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
 import { exchangeSummary, RELAY, startBackend, trafficDetail, trafficRunning, trafficStopped } from "./fixtures";
 import type { Handler } from "./backend";
 import type { ExchangeSummary } from "../api/bindings/ExchangeSummary";
-import type { TrafficPage } from "../api/bindings/TrafficPage";
 import type { TrafficQuery } from "../api/bindings/TrafficQuery";
 import { EXCHANGE_EVENT } from "../pages/traffic/events";
+import { eventBus } from "./eventBus";
 
-interface TauriInternals {
-  runCallback: (id: number, data: unknown) => void;
-}
-
-/**
- * The shell's event side: what the page listens to is recorded, and `emit` hands a payload to those
- * listeners the way the Tauri bridge does.
- */
-function eventBus() {
-  const listeners: { event: string; handler: number }[] = [];
-  // What the core has recorded: every exchange emitted, for traffic_list to filter like the core does.
-  const recorded: ExchangeSummary[] = [];
-  const handlers: Record<string, Handler> = {
-    traffic_list: (args) => {
-      const query = args.query as TrafficQuery;
-      const words = (query.text ?? "").toLowerCase();
-      return page(
-        [...recorded]
-          .reverse()
-          .filter((item) => !query.only_failures || item.failed)
-          .filter((item) => `${item.api} ${item.path} ${item.platform_code ?? ""}`.toLowerCase().includes(words)),
-      );
-    },
-    "plugin:event|listen": (args) => {
-      listeners.push({ event: String(args.event), handler: Number(args.handler) });
-      return args.handler;
-    },
-    "plugin:event|unlisten": () => null,
-  };
-  const emit = (payload: ExchangeSummary[]) => {
-    recorded.push(...payload);
-    const internals = (window as unknown as { __TAURI_INTERNALS__: TauriInternals }).__TAURI_INTERNALS__;
-    act(() => {
-      for (const listener of listeners.filter((l) => l.event === EXCHANGE_EVENT)) {
-        internals.runCallback(listener.handler, { event: EXCHANGE_EVENT, id: listener.handler, payload });
-      }
-    });
-  };
-  const listening = () => listeners.some((l) => l.event === EXCHANGE_EVENT);
-  return { handlers, emit, listening };
-}
-
-function page(items: ExchangeSummary[]): TrafficPage {
-  return { items, total: items.length, offset: 0, limit: 2000 };
+function trafficBus() {
+  return eventBus<ExchangeSummary>(EXCHANGE_EVENT, "traffic_list", (item) => `${item.api} ${item.path} ${item.platform_code ?? ""}`);
 }
 
 const failing = exchangeSummary();
 const passing = exchangeSummary({ id: 8, verdict: "valid", causes: [], platform_code: null, failed: false, api: "taobao.trades.sold.get" });
 
 async function openTraffic(extra: Record<string, Handler> = {}) {
-  const bus = eventBus();
+  const bus = trafficBus();
   const calls = startBackend({
     ...bus.handlers,
     traffic_status: () => trafficStopped,

@@ -3,26 +3,13 @@
  * copy button, where the requests go on, and whose AppSecret checks their signs. Compact, so the live
  * list stays in sight below it.
  */
-import { Alert, App, Button, Space, Tooltip, Typography } from "antd";
-import { CopyOutlined } from "@ant-design/icons";
+import { Alert, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { TrafficStatus } from "../../api/bindings/TrafficStatus";
-import { copyText } from "../../components/clipboard";
-import { useShowError } from "../../components/errors";
+import { CopyButton } from "../../components/CopyButton";
 
 export function RelayAddresses({ status }: { status: TrafficStatus }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useShowError();
-
-  const copy = async (url: string) => {
-    try {
-      await copyText(url);
-      void message.success(t("traffic.copied"));
-    } catch (raw) {
-      showError(raw);
-    }
-  };
 
   return (
     <Space direction="vertical" size={8} style={{ width: "100%" }} data-testid="traffic-addresses">
@@ -41,9 +28,7 @@ export function RelayAddresses({ status }: { status: TrafficStatus }) {
             <Typography.Text className="mono" ellipsis={{ tooltip: row.url }}>
               {row.url}
             </Typography.Text>
-            <Tooltip title={t("traffic.copyUrl", { path: row.path })}>
-              <Button size="small" type="text" icon={<CopyOutlined />} onClick={() => void copy(row.url)} aria-label={t("traffic.copyUrl", { path: row.path })} />
-            </Tooltip>
+            <CopyButton text={row.url} label={t("traffic.copyUrl", { path: row.path })} done={t("traffic.copied")} />
           </div>
         ))}
       </div>

@@ -4,33 +4,20 @@
  * LAN access, an explicit choice behind a warning with the addresses allowed to call.
  */
 import { useState } from "react";
-import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Typography } from "antd";
+import { Alert, Button, Checkbox, Input, InputNumber, Select, Space } from "antd";
 import { PauseCircleOutlined, PlayCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { TrafficStatus } from "../../api/bindings/TrafficStatus";
+import { BAR_STYLE, BarField as Field, profileOptions } from "../../components/BarField";
 import { EnvironmentSelect } from "../../components/EnvironmentSelect";
 import { useShowError } from "../../components/errors";
-import { pick } from "../../i18n/pick";
 import { useWorkbench } from "../../state/workbench";
 
 /** The relay's usual port, as the core and the command line have it (the local gateway has 18080). */
 export const DEFAULT_PORT = 18088;
 /** The profile choice that checks no sign. */
 const NO_PROFILE = "none";
-
-/** The fields side by side, wrapping onto a second line in a narrow window. */
-export const BAR_STYLE: React.CSSProperties = { display: "flex", flexWrap: "wrap", gap: 12, alignItems: "flex-end" };
-
-/** One labelled field of the bar. */
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
-      <Typography.Text type="secondary">{label}</Typography.Text>
-      {children}
-    </div>
-  );
-}
 
 export function StartBar({ status, onStatus }: { status: TrafficStatus | null; onStatus: (status: TrafficStatus) => void }) {
   const { t } = useTranslation();
@@ -111,10 +98,7 @@ export function StartBar({ status, onStatus }: { status: TrafficStatus | null; o
             style={{ width: 200 }}
             popupMatchSelectWidth={false}
             options={[
-              ...wb.profiles.map((p) => ({
-                value: String(p.id),
-                label: p.secret_stored ? pick(p.label, wb.language) : t("traffic.noSecret", { name: pick(p.label, wb.language) }),
-              })),
+              ...profileOptions(wb.profiles, wb.language, (name) => t("traffic.noSecret", { name })),
               { value: NO_PROFILE, label: t("traffic.recordOnly") },
             ]}
           />
