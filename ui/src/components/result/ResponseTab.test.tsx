@@ -42,4 +42,25 @@ describe("ResponseTab", () => {
     expect(await screen.findByText("已保存到 /home/u/response.json")).toBeInTheDocument();
     expect(calls.find((call) => call.command === "response_save")?.args).toEqual({ historyId: 7 });
   });
+
+  it("shows a cut one-line answer raw and says its sizes in bytes, not characters", async () => {
+    await i18n.changeLanguage("zh-CN");
+    // 200 000 Chinese characters on one line: 600 000 bytes in UTF-8.
+    const body = `{"memo":"${"碗".repeat(200_000)}`;
+    show({ status: 200, latencyMs: 80, sizeBytes: 10 * 1024 * 1024, contentType: "application/json", body, bodyTruncated: true });
+
+    expect(screen.getByTestId("response-raw")).toBeInTheDocument();
+    expect(screen.queryByTestId("response-body")).not.toBeInTheDocument();
+    expect(screen.getByTestId("large-body-warning")).toHaveTextContent("只显示前 585.9 KB");
+  });
+
+  it("keeps a minified answer that is small but one long line out of the code editor", async () => {
+    await i18n.changeLanguage("zh-CN");
+    // A 30 000-character value stays one line however the JSON is indented.
+    const body = `{"sign_text":"${"A".repeat(30_000)}"}`;
+    show({ status: 200, latencyMs: 5, sizeBytes: body.length, contentType: "application/json", body, bodyTruncated: false });
+
+    expect(screen.getByTestId("response-raw")).toBeInTheDocument();
+    expect(screen.queryByTestId("large-body-warning")).not.toBeInTheDocument();
+  });
 });

@@ -3,7 +3,7 @@
  * Save always there (Save writes the whole body, even when the view was cut).
  */
 import { useMemo, useState } from "react";
-import { Alert, App, Button, Space } from "antd";
+import { Alert, App, Button, Segmented, Space } from "antd";
 import { CopyOutlined, SaveOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
@@ -11,8 +11,10 @@ import type { ShownResponse } from "./model";
 import { CodeView } from "../CodeView";
 import { RawTextView } from "../RawTextView";
 import { copyText } from "../clipboard";
-import { detectLanguage, formatBytes, HIGHLIGHT_LIMIT_BYTES, prettyBody } from "../format";
+import { detectLanguage, formatBytes, hasLongLine, HIGHLIGHT_LIMIT_BYTES, prettyBody, utf8Bytes } from "../format";
 import { useShowError } from "../errors";
+import { readWdtTable } from "./wdtTable";
+import { WdtTableView } from "./WdtTableView";
 
 export function ResponseTab({ response, historyId }: { response: ShownResponse; historyId: number | null }) {
   const { t } = useTranslation();
@@ -20,8 +22,18 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
   const showError = useShowError();
   const [saving, setSaving] = useState(false);
   const language = detectLanguage(response.contentType, response.body);
-  const large = response.body.length > HIGHLIGHT_LIMIT_BYTES;
-  const shown = useMemo(() => (large ? response.body : prettyBody(response.body, language)), [large, response.body, language]);
+  // A cut body cannot be pretty-printed, a large one is too slow to highlight, and one very long line
+  // (a minified answer) froze the editor for most of a second: those go to the virtualised raw view.
+  const pretty = useMemo(
+    () => (response.bodyTruncated || response.body.length > HIGHLIGHT_LIMIT_BYTES ? null : prettyBody(response.body, language)),
+    [response.body, response.bodyTruncated, language],
+  );
+  const large = pretty === null || hasLongLine(pretty);
+  const shown = pretty ?? response.body;
+  const shownBytes = useMemo(() => (response.bodyTruncated ? utf8Bytes(response.body) : response.sizeBytes), [response.body, response.bodyTruncated, response.sizeBytes]);
+  // A 旺店通 order, refund or stock list can also be read as a table; the raw answer stays one click away.
+  const table = useMemo(() => (response.bodyTruncated ? null : readWdtTable(response.body)), [response.body, response.bodyTruncated]);
+  const [view, setView] = useState<"raw" | "table">("raw");
 
   const copy = async () => {
     try {
@@ -47,19 +59,30 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
 
   return (
     <Space direction="vertical" size={12} style={{ width: "100%" }}>
-      {(large || response.bodyTruncated) && (
+      {(response.bodyTruncated || response.body.length > HIGHLIGHT_LIMIT_BYTES) && (
         <Alert
           type="warning"
           showIcon
           data-testid="large-body-warning"
           message={
             response.bodyTruncated
-              ? t("result.truncated", { shown: formatBytes(response.body.length), full: formatBytes(response.sizeBytes) })
+              ? t("result.truncated", { shown: formatBytes(shownBytes), full: formatBytes(response.sizeBytes) })
               : t("result.large", { size: formatBytes(response.sizeBytes) })
           }
         />
       )}
-      <Space>
+      <Space wrap>
+        {table && (
+          <Segmented<"raw" | "table">
+            data-testid="response-view-switch"
+            value={view}
+            onChange={setView}
+            options={[
+              { value: "raw", label: t("resultTable.raw") },
+              { value: "table", label: t("resultTable.table") },
+            ]}
+          />
+        )}
         <Button icon={<CopyOutlined />} onClick={() => void copy()}>
           {t("result.copy")}
         </Button>
@@ -67,7 +90,9 @@ export function ResponseTab({ response, historyId }: { response: ShownResponse; 
           {t("result.save")}
         </Button>
       </Space>
-      {large ? (
+      {table && view === "table" ? (
+        <WdtTableView table={table} />
+      ) : large ? (
         <RawTextView text={shown} height={420} ariaLabel={t("result.tabs.response")} testId="response-raw" />
       ) : (
         <CodeView value={shown} language={language} height="420px" ariaLabel={t("result.tabs.response")} testId="response-body" />

@@ -68,7 +68,7 @@ export function ResultView({ call, compare, revealCurl, remedies }: ResultViewPr
       )}
       <div className="metrics">
         <Metric label={<Term name="flag" />} value={result?.flag} />
-        <Metric label="code" value={result?.code ?? call.networkError?.code} />
+        <Metric label={<Term name="code" />} value={result?.code ?? call.networkError?.code} />
         <Metric label={<Term name="subCode" />} value={result?.sub_code} />
         <Metric label={t("result.httpStatus")} value={response?.status == null ? null : String(response.status)} />
         <Metric label={t("result.latency")} value={response ? `${response.latencyMs} ms` : null} />
