@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useWorkbench } from "../state/workbench";
-import { environmentLabel } from "./environments";
+import { ENVIRONMENT_GROUPS, environmentGroup, environmentLabel } from "./environments";
 
 /** Whether typed text names an environment the core can read (not a search for a built-in one). */
 export function isCustomEnvironment(text: string): boolean {
@@ -26,12 +26,42 @@ export function EnvironmentSelect({ value, onChange, ariaLabel, style, testId }:
   const { environments, language } = useWorkbench();
   const [search, setSearch] = useState("");
 
-  const options: { value: string; label: React.ReactNode; search: string }[] = environments.map((env) => ({
-    value: env.id,
-    label: environmentLabel(env, language),
-    search: `${env.id} ${env.label.zh} ${env.label.en}`.toLowerCase(),
+  type Option = { value: string; label: React.ReactNode; search: string };
+  // One line for the entries that are easy to mix up (the two joint-test routers above all).
+  const hintOf = (id: string) => {
+    const key = `environment.hint.${id.replace(/[^a-z0-9]/gi, "_")}`;
+    const hint = t(key);
+    return hint === key ? null : hint;
+  };
+  const grouped = new Map<string, Option[]>();
+  for (const env of environments) {
+    const hint = hintOf(env.id);
+    const group = environmentGroup(env);
+    grouped.set(group, [
+      ...(grouped.get(group) ?? []),
+      {
+        value: env.id,
+        label: hint ? (
+          <span title={hint}>
+            {environmentLabel(env, language)}
+            <Typography.Text type="secondary" className="environment-hint" style={{ display: "block", fontSize: 12 }}>
+              {hint}
+            </Typography.Text>
+          </span>
+        ) : (
+          environmentLabel(env, language)
+        ),
+        search: `${env.id} ${env.label.zh} ${env.label.en}`.toLowerCase(),
+      },
+    ]);
+  }
+  const groups = ENVIRONMENT_GROUPS.filter((g) => grouped.has(g)).map((g) => ({
+    label: t(`environment.group.${g}`),
+    title: t(`environment.group.${g}`),
+    options: grouped.get(g) ?? [],
   }));
-  const known = new Set(options.map((option) => option.value));
+  const options: Option[] = [];
+  const known = new Set(environments.map((env) => env.id));
   // A custom value saved earlier, and a custom value being typed, are offered as they are.
   for (const custom of [value, search.trim()]) {
     if (custom && !known.has(custom) && isCustomEnvironment(custom)) {
@@ -65,7 +95,7 @@ export function EnvironmentSelect({ value, onChange, ariaLabel, style, testId }:
         const text = (option as { search?: string } | undefined)?.search ?? "";
         return isCustomEnvironment(input) || text.includes(input.trim().toLowerCase());
       }}
-      options={options}
+      options={[...groups, ...options]}
       popupMatchSelectWidth={false}
       notFoundContent={t("environment.typeHint")}
     />

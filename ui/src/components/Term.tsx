@@ -24,7 +24,11 @@ export const TERMS = [
   "environment",
   "format",
   "flag",
+  "code",
   "subCode",
+  "extendProps",
+  "mrd",
+  "prd",
   "digest",
 ] as const;
 export type TermName = (typeof TERMS)[number];

@@ -58,3 +58,24 @@ export function sessionInClear(env: EnvironmentOption | undefined, family: ApiFa
   const inClear = env.endpoints.in_clear;
   return family === null ? inClear.length > 0 : inClear.includes(family);
 }
+
+/** The groups the environment picker shows its built-in entries in, in this order. */
+export const ENVIRONMENT_GROUPS = ["local", "production", "sandbox", "joint_test", "provider"] as const;
+export type EnvironmentGroup = (typeof ENVIRONMENT_GROUPS)[number];
+
+/** Which group a built-in environment belongs to. */
+export function environmentGroup(env: EnvironmentOption): EnvironmentGroup {
+  switch (env.environment.kind) {
+    case "local":
+      return "local";
+    case "sandbox":
+      return "sandbox";
+    case "qimen_test":
+    case "qimen_test_https":
+      return "joint_test";
+    case "provider_router":
+      return "provider";
+    default:
+      return "production";
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
-import { catalogue, demoProfile, startBackend, successOutcome } from "./fixtures";
+import { appInfo, catalogue, demoProfile, startBackend, successOutcome } from "./fixtures";
 import type { AppTypeCatalog } from "../api/bindings/AppTypeCatalog";
 import type { QuestionnaireResult } from "../api/bindings/QuestionnaireResult";
 import type { TaobaokeCatalogView } from "../api/bindings/TaobaokeCatalogView";
@@ -65,10 +65,12 @@ const recommendation: QuestionnaireResult = {
       availability: "eligible",
       reasons: [{ kind: "marked", text: L("带有 🔴 标记：淘宝国内企业可申请") }],
       match_score: 3,
+      named: true,
     },
   ],
   recommended: "erp-system",
   summary: L("找到 1 个可申请的应用类型"),
+  next_step: L("下一步：完成入驻后申请"),
   links: [],
 };
 
@@ -131,6 +133,7 @@ function step(id: string, number: number, title: string, overrides: Partial<Step
     id,
     number,
     section: "三.2",
+    source: null,
     title: L(title),
     todo: [L(`${title}：要做的事`)],
     skippable: null,
@@ -142,8 +145,31 @@ function step(id: string, number: number, title: string, overrides: Partial<Step
     changed_at: null,
     waiting: null,
     is_next: false,
+    auto_tracked: false,
+    set_by_hand: false,
+    evidence: null,
     ...overrides,
   };
+}
+
+/** A tracker whose self-test step the app saw done (a successful sandbox call, history entry 42). */
+function trackerWithEvidence(setByHand: boolean): OnboardingView {
+  const steps = [
+    step("self_test", 1, "自测", {
+      auto_tracked: true,
+      set_by_hand: setByHand,
+      state: { state: setByHand ? "in_progress" : "done" },
+      changed_at: "2024-05-01T02:00:00Z",
+      evidence: {
+        kind: "call",
+        label: L("taobao.time.get 调用成功（sandbox）", "taobao.time.get succeeded (sandbox)"),
+        history_id: 42,
+        at: "2024-05-01T02:00:00Z",
+      },
+    }),
+    step("submit_application", 2, "提交开发者信息", { is_next: true }),
+  ];
+  return { profile_id: demoProfile.id, profile_name: demoProfile.name, today: "2024-05-01", steps, next: null, finished: setByHand ? 0 : 1, total: 2 };
 }
 
 function tracker(firstDone: boolean): OnboardingView {
@@ -254,7 +280,9 @@ describe("onboarding guide", () => {
       taobaoke_check: () => [failedBasic],
     });
     const { user } = await openGuide();
-    await user.click(screen.getByRole("tab", { name: "淘宝客" }));
+    // The Taobaoke checker is its own journey, not a tab of the 旺店通 path.
+    expect(screen.queryByRole("tab", { name: "淘宝客" })).toBeNull();
+    await user.click(screen.getByText("淘宝客 API 权限（另一条路线）"));
     await user.type(await screen.findByLabelText("网站扣分"), "20");
     await user.click(screen.getByRole("button", { name: /^检 ?查$/ }));
 
@@ -262,7 +290,8 @@ describe("onboarding guide", () => {
     expect(within(card).getByText("不符合")).toBeInTheDocument();
     const rule = within(card).getByTestId("rule-basic-deduction");
     expect(within(rule).getByText("未通过")).toBeInTheDocument();
-    expect(within(rule).getByText("差 3")).toBeInTheDocument();
+    // "< 18" is a strict bound: the tag names it rather than a distance.
+    expect(within(rule).getByText("须低于 18")).toBeInTheDocument();
     // The typed figure went to the core as a number; the fields left empty as null.
     const figures = calls.find((c) => c.command === "taobaoke_check")?.args.figures as Record<string, unknown>;
     expect(figures.site_deduction_score).toBe(20);
@@ -320,5 +349,191 @@ describe("onboarding guide", () => {
     expect(sent.method).toBe(JOINT_TEST_API);
     expect(sent.target_app_key).toBe("21363512");
     expect(sent.params).toContainEqual({ key: "tid", value: "1001" });
+  });
+  it("shows what the app saw as a link that opens the history entry", async () => {
+    const calls = startBackend({ onboarding_get: () => trackerWithEvidence(false) });
+    const { user } = await openGuide();
+    const card = await screen.findByTestId("step-self_test");
+    // Done from the app, not by hand: the tag says so, and the evidence is a link.
+    expect(within(card).getByTestId("source-self_test")).toHaveTextContent("自动");
+    expect(within(card).queryByTestId("reset-self_test")).toBeNull();
+    const link = within(card).getByTestId("evidence-link-self_test");
+    expect(link).toHaveTextContent("taobao.time.get 调用成功（sandbox） · #42");
+    expect(within(card).getByTestId("evidence-self_test")).toHaveTextContent("2024-05-01 10:00:00");
+    // A step the app cannot see has no automatic tag.
+    expect(within(screen.getByTestId("step-submit_application")).queryByTestId("source-submit_application")).toBeNull();
+
+    await user.click(link);
+    // The history page opens on that entry.
+    await waitFor(() => expect(calls.some((c) => c.command === "history_get" && c.args.id === 42)).toBe(true));
+    expect(await screen.findByRole("dialog")).toBeInTheDocument();
+  });
+
+  it("marks a state set by hand and resets it back to automatic", async () => {
+    const calls = startBackend({
+      onboarding_get: () => trackerWithEvidence(true),
+      onboarding_set_step: () => trackerWithEvidence(false),
+    });
+    const { user } = await openGuide();
+    const card = await screen.findByTestId("step-self_test");
+    expect(within(card).getByTestId("source-self_test")).toHaveTextContent("手动");
+    // The evidence still shows, with a word that the hand wins.
+    expect(within(card).getByTestId("evidence-link-self_test")).toBeInTheDocument();
+    expect(within(card).getByText(/手动设置的状态优先/)).toBeInTheDocument();
+
+    await user.click(within(card).getByTestId("reset-self_test"));
+    await waitFor(() =>
+      expect(calls.find((c) => c.command === "onboarding_set_step")?.args).toEqual({
+        profileId: demoProfile.id,
+        stepId: "self_test",
+        state: { state: "automatic" },
+      }),
+    );
+    await waitFor(() => expect(within(screen.getByTestId("step-self_test")).getByTestId("source-self_test")).toHaveTextContent("自动"));
+  });
+  it("gives a next step, marks a recommendation the document leaves open, and links the affiliate type to Taobaoke", async () => {
+    const openResult: QuestionnaireResult = {
+      ...recommendation,
+      candidates: [
+        { ...recommendation.candidates[0]!, availability: "not_stated", named: true },
+        { id: "affiliate_website", kind_id: "tool", category_id: "erp", name: L("联盟合作网站"), availability: "eligible", reasons: [], match_score: 1, named: false },
+      ],
+      summary: L("最符合的是 ERP系统，但文档没有说明您是否可申请。"),
+      next_step: L("下一步：向您的软件服务商或旺店通销售确认应申请哪种应用类型。"),
+    };
+    startBackend({
+      onboarding_get: () => tracker(false),
+      catalog_app_types: () => appTypes,
+      onboarding_recommend: () => openResult,
+      catalog_taobaoke: () => taobaokeCatalog,
+      taobaoke_applications_get: () => ({ profile_id: demoProfile.id, today: "2024-05-20", applications: [] }),
+    });
+    const { user } = await openGuide();
+    await user.click(screen.getByRole("tab", { name: "应用类型" }));
+    await user.type(await screen.findByLabelText("关键词"), "ERP");
+    await user.click(screen.getByRole("button", { name: /^推 ?荐$/ }));
+    const shown = await screen.findByTestId("recommendation");
+    // Not "推荐申请": the document does not say whether this applicant may apply.
+    expect(within(shown).getByText("最符合您所说的系统：ERP系统（文档未说明您能否申请）")).toBeInTheDocument();
+    expect(within(shown).getByTestId("next-step")).toHaveTextContent("软件服务商或旺店通销售");
+    expect(within(shown).getByText("名称匹配")).toBeInTheDocument();
+    // The affiliate website type leads to the Taobaoke checker.
+    await user.click(within(shown).getByTestId("affiliate-to-taobaoke"));
+    expect(await screen.findByLabelText("网站扣分")).toBeInTheDocument();
+  });
+
+  it("never shows an invitation-only package as just eligible, explains revocation and follows an application", async () => {
+    const linkOk = {
+      ...failedBasic,
+      package: "link",
+      name: L("链接包"),
+      verdict: "eligible",
+      rules: [],
+      invitation_only: L("邀请制，暂未全面开放"),
+      summary: L("符合公开条件，但为邀请制"),
+    } as unknown as PackageCheck;
+    const catalogWithFaq = {
+      ...taobaokeCatalog,
+      rules: {
+        ...taobaokeCatalog.rules,
+        packages: [
+          { id: "basic", name: L("基础包"), source: null },
+          { id: "link", name: L("链接包"), source: { section: "二（二）1", quote: "淘宝客链接API要求" } },
+        ],
+        revocation: { consequence: L("回收"), meaning: L("清退就是收回权限"), rules: [], source: null },
+        faq: [{ question: L("小白用户，怎么接api？"), answer: L("看学习文档"), package: null }],
+      },
+      local_apis: [{ package: "link", methods: ["taobao.tbk.item.convert"], origin: L("接口名出自公开的 API 列表") }],
+    } as unknown as TaobaokeCatalogView;
+    const clock = {
+      package: "link",
+      name: L("链接包"),
+      applied_on: "2024-05-20",
+      wait: { kind: "range", min: 10, max: 15, unit: "working_days", typical: false },
+      elapsed: 3,
+      remaining_min: 7,
+      remaining_max: 12,
+      overdue: false,
+      text: L("2024-05-20 提交申请，已过 3 个工作日"),
+    };
+    const calls = startBackend({
+      onboarding_get: () => tracker(false),
+      catalog_taobaoke: () => catalogWithFaq,
+      taobaoke_check: () => [linkOk],
+      taobaoke_applications_get: () => ({ profile_id: demoProfile.id, today: "2024-05-23", applications: [] }),
+      taobaoke_application_set: () => ({ profile_id: demoProfile.id, today: "2024-05-23", applications: [clock] }),
+    });
+    const { user } = await openGuide();
+    await user.click(screen.getByText("淘宝客 API 权限（另一条路线）"));
+    await user.click(await screen.findByRole("button", { name: /^检 ?查$/ }));
+    const card = await screen.findByTestId("package-link");
+    expect(within(card).getByTestId("verdict-link")).toHaveTextContent("符合公开条件 · 邀请制，不保证开通");
+    // API names that the document does not give say where they come from.
+    expect(within(card).getByTestId("local-apis-link")).toHaveTextContent("非来源文档");
+    expect(within(card).getByTestId("local-apis-link")).toHaveTextContent("接口名出自公开的 API 列表");
+    // The package's source passage opens in the app.
+    await user.click(within(card).getByRole("button", { name: /来源/ }));
+    expect(await screen.findByTestId("source-passage")).toHaveTextContent("淘宝客链接API要求");
+
+    // Revocation in plain words, and the FAQ.
+    await user.click(screen.getByText("“清退”（收回权限）是什么意思"));
+    expect(await screen.findByText("清退就是收回权限")).toBeInTheDocument();
+    await user.click(screen.getByText("常见问题（来源文档 002）"));
+    expect(await screen.findByText("小白用户，怎么接api？")).toBeInTheDocument();
+
+    // Recording an application sent today starts its working-day clock.
+    const tracking = screen.getByTestId("taobaoke-tracking");
+    await user.click(within(tracking).getByRole("combobox", { name: "申请的权限包" }));
+    await user.click(await screen.findByTitle("链接包"));
+    await user.click(within(tracking).getByRole("button", { name: "记录申请" }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.command === "taobaoke_application_set")?.args).toEqual({
+        profileId: demoProfile.id,
+        packageId: "link",
+        appliedOn: null,
+        withdraw: false,
+      }),
+    );
+    expect(await screen.findByTestId("application-link")).toHaveTextContent("已过 3 个工作日 · 还需 7–12 个工作日");
+  });
+
+  it("rewrites the joint-test channel plainly, keeps the original behind 来源, and says where non-document facts come from", async () => {
+    const withSources = {
+      ...scenarios,
+      scenarios: [
+        {
+          ...scenarios.scenarios[0]!,
+          other_names: [L("线上ERP-CRM奇门接口", "Online ERP - CRM Qimen APIs")],
+          flow_origin: L("调用方向出自协议参考资料", "The call direction comes from the protocol reference"),
+          source: null,
+          apis: [{ method: "hu3cgwt0tc.wdt.trade.query", title: L("查询销售订单"), caller: "you", family: "qimen_custom", source: "reference" }],
+        },
+      ],
+      channels: [
+        {
+          id: "email_and_group",
+          text: L("发邮件向旺店通申请联调", "Apply to 旺店通 by email"),
+          remark: L("邮箱地址请向旺店通对接人索取", "Ask your 旺店通 contact for the address"),
+          source: { section: "六.1.2", quote: "点击“联系我们”查看入群方式" },
+        },
+      ],
+      constants: { ...scenarios.constants, source: null },
+    } as unknown as ScenariosView;
+    startBackend({ onboarding_get: () => tracker(false), scenarios_list: () => withSources }, appInfo({ language: "en-US" }));
+    const rendered = await renderApp();
+    await rendered.user.click(await screen.findByRole("menuitem", { name: /Onboarding|guide/i }));
+    await rendered.user.click(await screen.findByRole("tab", { name: /Scenario/i }));
+    const card = await screen.findByTestId("scenario-erp_crm");
+    // The scenario's other name reads in English; the facts not in the document say so.
+    expect(within(card).getByText("Online ERP - CRM Qimen APIs")).toBeInTheDocument();
+    expect(within(card).getByTestId("flow-origin-erp_crm")).toHaveTextContent("Not from the source document");
+    expect(within(card).getByTestId("api-origins-erp_crm")).toHaveTextContent("public SDK packages");
+    const channel = within(card).getByTestId("channel-erp_crm");
+    expect(channel).toHaveTextContent("Apply to 旺店通 by email");
+    expect(channel).not.toHaveTextContent("Contact us");
+    await rendered.user.click(within(channel).getByRole("button", { name: /Source/ }));
+    // The part number is written the English way; the passage stays the document's own words.
+    expect(await screen.findByText("Original text, part 6.1.2")).toBeInTheDocument();
+    expect(screen.getByTestId("source-passage")).toHaveTextContent("点击“联系我们”查看入群方式");
   });
 });

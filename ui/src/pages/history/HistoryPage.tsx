@@ -28,7 +28,7 @@ export function HistoryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { info, catalogue, environments, language, page, navigate } = useWorkbench();
+  const { info, catalogue, environments, language, page, navigate, historyRequest } = useWorkbench();
   const [text, setText] = useState("");
   const [method, setMethod] = useState("");
   const [outcome, setOutcome] = useState<Outcome>("all");
@@ -81,6 +81,13 @@ export function HistoryPage() {
     const timer = setTimeout(() => void load({ text, method, outcome, range, offset }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [page, text, method, outcome, range, offset, load]);
+
+  // Another screen asked for one entry (a tracker step's evidence): open it, once per request.
+  const [handledRequest, setHandledRequest] = useState(0);
+  if (historyRequest && historyRequest.seq !== handledRequest) {
+    setHandledRequest(historyRequest.seq);
+    setOpenId(historyRequest.id);
+  }
 
   const refresh = () => void load({ text, method, outcome, range, offset });
 

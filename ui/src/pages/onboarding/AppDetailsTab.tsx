@@ -11,6 +11,8 @@ import { toIpcFailure, type IpcFailure } from "../../api/ipc";
 import type { AppDetailsView } from "../../api/bindings/AppDetailsView";
 import { useWorkbench } from "../../state/workbench";
 import { blankToNull } from "../../components/forms";
+import { Term } from "../../components/Term";
+import { useLanguageBound } from "../../i18n/useLanguageBound";
 
 const FIELDS = ["app_name", "app_key", "app_secret", "callback_url", "published", "developer_email", "developer_phone", "client_login_name", "client_password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -23,7 +25,7 @@ export function AppDetailsTab() {
   const wb = useWorkbench();
   const [form] = Form.useForm<Values>();
   const [view, setView] = useState<AppDetailsView | null>(null);
-  const [error, setError] = useState<IpcFailure | null>(null);
+  const [error, setError] = useLanguageBound<IpcFailure>();
   const profileId = wb.currentProfile?.id;
 
   useEffect(() => {
@@ -44,7 +46,7 @@ export function AppDetailsTab() {
         });
       })
       .catch((raw) => setError(toIpcFailure(raw)));
-  }, [profileId, form]);
+  }, [profileId, form, setError]);
 
   if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
 
@@ -95,7 +97,15 @@ export function AppDetailsTab() {
         <Form.Item name="app_secret" label="AppSecret" extra={secretHint(view?.profile.secret_stored ?? false)}>
           <Input.Password autoComplete="off" />
         </Form.Item>
-        <Form.Item name="callback_url" label={t("onboarding.details.callback_url")} extra={t("onboarding.details.callback_urlHelp")}>
+        <Form.Item
+          name="callback_url"
+          label={t("onboarding.details.callback_url")}
+          extra={
+            <>
+              {t("onboarding.details.callback_urlHelp")} <Term name="session" />
+            </>
+          }
+        >
           <Input />
         </Form.Item>
         <Form.Item name="published" label={t("onboarding.details.published")} valuePropName="checked">

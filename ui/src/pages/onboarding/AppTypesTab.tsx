@@ -11,8 +11,11 @@ import type { AppType } from "../../api/bindings/AppType";
 import type { Applicant } from "../../api/bindings/Applicant";
 import type { QuestionnaireResult } from "../../api/bindings/QuestionnaireResult";
 import type { Building } from "../../api/bindings/Building";
-import { DocLinks, useText } from "./shared";
+import { DocLinks, SourceLink, useText } from "./shared";
 import { useShowError } from "../../components/errors";
+
+/** The app type whose business is Taobaoke commissions: its applicants go on to the Taobaoke checker. */
+const AFFILIATE_WEBSITE = "affiliate_website";
 
 const APPLICANTS: Applicant[] = ["domestic_taobao_enterprise", "cross_border_tmall", "individual", "tmall_merchant"];
 const AVAILABILITY_COLOR = { eligible: "green", not_stated: "default", not_eligible: "red" } as const;
@@ -29,7 +32,17 @@ function MarkerTag({ marker, label }: { marker: string; label: string }) {
   );
 }
 
-function TypeEntry({ entry, catalog }: { entry: AppType; catalog: AppTypeCatalog }) {
+function TaobaokeLink({ id, openTaobaoke }: { id: string; openTaobaoke?: () => void }) {
+  const { t } = useTranslation();
+  if (id !== AFFILIATE_WEBSITE || !openTaobaoke) return null;
+  return (
+    <Button size="small" type="link" onClick={openTaobaoke} data-testid="affiliate-to-taobaoke">
+      {t("onboarding.appTypes.toTaobaoke")}
+    </Button>
+  );
+}
+
+function TypeEntry({ entry, catalog, openTaobaoke }: { entry: AppType; catalog: AppTypeCatalog; openTaobaoke?: () => void }) {
   const { t } = useTranslation();
   const loc = useText();
   return (
@@ -52,6 +65,10 @@ function TypeEntry({ entry, catalog }: { entry: AppType; catalog: AppTypeCatalog
             {loc(note.text)}
           </Typography.Text>
         ))}
+        <Space wrap size={0}>
+          <SourceLink document="000" source={{ section: null, quote: [entry.name.zh, entry.description?.zh].filter(Boolean).join("\n") }} />
+          <TaobaokeLink id={entry.id} openTaobaoke={openTaobaoke} />
+        </Space>
       </Space>
     </List.Item>
   );
@@ -64,7 +81,7 @@ function matches(entry: AppType, words: string[]): boolean {
   return words.every((word) => haystack.includes(word));
 }
 
-export function AppTypesTab() {
+export function AppTypesTab({ openTaobaoke }: { openTaobaoke?: () => void } = {}) {
   const { t } = useTranslation();
   const showError = useShowError();
   const loc = useText();
@@ -101,6 +118,7 @@ export function AppTypesTab() {
   };
 
   const recommended = result?.candidates.find((c) => c.id === result.recommended);
+  const recommendedOpen = recommended?.availability === "eligible";
   return (
     <Space direction="vertical" style={{ width: "100%" }}>
       <Card size="small" title={t("onboarding.appTypes.questionnaire")}>
@@ -142,11 +160,16 @@ export function AppTypesTab() {
         {result && (
           <Space direction="vertical" style={{ width: "100%", marginTop: 12 }} data-testid="recommendation">
             <Alert
-              type={recommended ? "success" : "warning"}
+              type={recommendedOpen ? "success" : "warning"}
               showIcon
-              message={recommended ? t("onboarding.appTypes.recommended", { name: loc(recommended.name) }) : loc(result.summary)}
+              message={
+                recommended
+                  ? t(recommendedOpen ? "onboarding.appTypes.recommended" : "onboarding.appTypes.bestFit", { name: loc(recommended.name) })
+                  : loc(result.summary)
+              }
               description={recommended ? loc(result.summary) : undefined}
             />
+            <Alert type="info" showIcon data-testid="next-step" message={loc(result.next_step)} />
             <List
               size="small"
               dataSource={result.candidates.slice(0, 10)}
@@ -156,6 +179,8 @@ export function AppTypesTab() {
                     <Space>
                       <Typography.Text strong>{loc(c.name)}</Typography.Text>
                       <Tag color={AVAILABILITY_COLOR[c.availability]}>{t(`onboarding.availability.${c.availability}`)}</Tag>
+                      {c.named && <Tag color="blue">{t("onboarding.appTypes.named")}</Tag>}
+                      <TaobaokeLink id={c.id} openTaobaoke={openTaobaoke} />
                     </Space>
                     {c.reasons.map((r) => (
                       <Typography.Text key={r.text.zh} type="secondary">
@@ -204,7 +229,7 @@ export function AppTypesTab() {
                       {group.empty_note && entries.length === 0 ? (
                         <div>{loc(group.empty_note)}</div>
                       ) : (
-                        <List size="small" dataSource={entries} renderItem={(e) => <TypeEntry entry={e} catalog={catalog} />} />
+                        <List size="small" dataSource={entries} renderItem={(e) => <TypeEntry entry={e} catalog={catalog} openTaobaoke={openTaobaoke} />} />
                       )}
                     </div>
                   );

@@ -11,7 +11,8 @@ import * as api from "../../api/commands";
 import type { MaterialsView } from "../../api/bindings/MaterialsView";
 import type { CaseId } from "../../api/bindings/CaseId";
 import { useWorkbench } from "../../state/workbench";
-import { useText } from "./shared";
+import { Term } from "../../components/Term";
+import { SourceLink, useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
 export function MaterialsTab() {
@@ -64,6 +65,7 @@ export function MaterialsTab() {
             {view.cases.map((c) => (
               <Radio key={c.id} value={c.id}>
                 <Typography.Text strong>{loc(c.title)}</Typography.Text> <Typography.Text type="secondary">{loc(c.text)}</Typography.Text>
+                <SourceLink document="003" source={c.source} />
               </Radio>
             ))}
           </Space>
@@ -83,7 +85,12 @@ export function MaterialsTab() {
             const items = view.items.filter((item) => item.section === section.id);
             if (items.length === 0) return null;
             return (
-              <Card key={section.id} size="small" title={loc(section.name)}>
+              <Card
+                key={section.id}
+                size="small"
+                title={section.id === "mrd" || section.id === "prd" ? <Term name={section.id} label={loc(section.name)} /> : loc(section.name)}
+                extra={<SourceLink document="003" source={section.source} />}
+              >
                 {section.intro && <Typography.Paragraph type="secondary">{loc(section.intro)}</Typography.Paragraph>}
                 {items.map((item) => (
                   <div key={item.id} style={{ marginBottom: 8 }}>

@@ -55,7 +55,8 @@ export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
     return () => {
       live = false;
     };
-  }, [refreshKey, currentId]);
+    // Asked again when the language changes: a failure's text comes from the core in the old language.
+  }, [refreshKey, currentId, wb.language]);
 
   const switchTo = async (profileId: number) => {
     setSwitching(profileId);

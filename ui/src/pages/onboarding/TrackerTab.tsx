@@ -1,22 +1,78 @@
 /**
  * The tracker of the current profile: every step from qualification to go-live, what to do and where,
  * what this app does for you there, the expected wait, and the state the user sets (saved by the core).
+ * Steps the app can see (scenario, session, self-test, joint test) advance by themselves, with a link
+ * to what the app saw; a state set by hand wins until it is reset to automatic.
  */
 import { useEffect, useState } from "react";
-import { Alert, Button, Card, Empty, Progress, Select, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Empty, Progress, Select, Space, Tag, Tooltip, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import { toIpcFailure, type IpcFailure } from "../../api/ipc";
 import type { OnboardingView } from "../../api/bindings/OnboardingView";
 import type { StepView } from "../../api/bindings/StepView";
 import type { StepStateInput } from "../../api/bindings/StepStateInput";
+import type { StepEvidence } from "../../api/bindings/StepEvidence";
+import { formatPlatformTime } from "../../components/format";
 import { useWorkbench } from "../../state/workbench";
-import { DocLinks, useText, useWaitText } from "./shared";
+import { DocLinks, SourceLink, useText, useWaitText } from "./shared";
 import type { OnboardingTab } from "./OnboardingPage";
 import { NextStepOverview } from "./NextStepOverview";
 import { useShowError } from "../../components/errors";
 
 type StateKey = StepStateInput["state"];
+
+/** What the app saw that makes a step done, as a link to it: the history entry, the session page or the scenarios. */
+function EvidenceLink({ stepId, evidence, openTab }: { stepId: string; evidence: StepEvidence; openTab: (tab: OnboardingTab) => void }) {
+  const { t } = useTranslation();
+  const wb = useWorkbench();
+  const loc = useText();
+  const open = () => {
+    if (evidence.kind === "call" && evidence.history_id !== null) wb.openHistoryEntry(evidence.history_id);
+    else if (evidence.kind === "session") wb.navigate("session");
+    else if (evidence.kind === "scenario") openTab("scenarios");
+  };
+  const hint =
+    evidence.kind === "call" ? t("onboarding.tracker.evidenceOpenCall") : evidence.kind === "session" ? t("onboarding.tracker.evidenceOpenSession") : t("onboarding.tracker.evidenceOpenScenario");
+  return (
+    <Space wrap size={4} data-testid={`evidence-${stepId}`}>
+      <Typography.Text type="secondary">{t("onboarding.tracker.evidence")}:</Typography.Text>
+      <Tooltip title={hint}>
+        <Typography.Link onClick={open} data-testid={`evidence-link-${stepId}`}>
+          {loc(evidence.label)}
+          {evidence.kind === "call" && evidence.history_id !== null ? ` · #${evidence.history_id}` : ""}
+        </Typography.Link>
+      </Tooltip>
+      {evidence.at && <Typography.Text type="secondary">{formatPlatformTime(evidence.at)}</Typography.Text>}
+    </Space>
+  );
+}
+
+/** "自动" / "手动" for a step the app follows, and the way back to automatic. */
+function SourceTag({ step, onSet }: { step: StepView; onSet: (state: StateKey) => void }) {
+  const { t } = useTranslation();
+  if (!step.auto_tracked) return null;
+  if (step.set_by_hand)
+    return (
+      <Space size={4}>
+        <Tooltip title={t("onboarding.tracker.manualHint")}>
+          <Tag color="orange" data-testid={`source-${step.id}`}>
+            {t("onboarding.tracker.manual")}
+          </Tag>
+        </Tooltip>
+        <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => onSet("automatic")} data-testid={`reset-${step.id}`}>
+          {t("onboarding.tracker.resetAuto")}
+        </Button>
+      </Space>
+    );
+  return (
+    <Tooltip title={t("onboarding.tracker.autoHint")}>
+      <Tag color={step.evidence ? "green" : "default"} data-testid={`source-${step.id}`}>
+        {t("onboarding.tracker.auto")}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 function StepActionButton({ step, openTab }: { step: StepView; openTab: (tab: OnboardingTab) => void }) {
   const { t } = useTranslation();
@@ -75,8 +131,9 @@ function StepCard({
           <span>
             {step.number}. {loc(step.title)}
           </span>
-          <Tag>§{step.section}</Tag>
+          <SourceLink document="003" source={step.source} />
           {step.is_next && <Tag color="blue">{t("onboarding.tracker.next")}</Tag>}
+          <SourceTag step={step} onSet={onSet} />
         </Space>
       }
       extra={
@@ -95,6 +152,21 @@ function StepCard({
         ))}
       </ul>
       {step.skippable && <Typography.Text type="secondary">{loc(step.skippable)}</Typography.Text>}
+      {step.action.kind === "joint_test_preset" && (
+        <Typography.Paragraph type="secondary" style={{ margin: "8px 0 0" }} data-testid="joint-test-note">
+          {loc(step.action.preset.note)}
+        </Typography.Paragraph>
+      )}
+      {step.evidence && (
+        <div style={{ marginTop: 8 }}>
+          <EvidenceLink stepId={step.id} evidence={step.evidence} openTab={openTab} />
+          {step.set_by_hand && step.state.state !== "done" && (
+            <div>
+              <Typography.Text type="warning">{t("onboarding.tracker.manualWins")}</Typography.Text>
+            </div>
+          )}
+        </div>
+      )}
       <Space wrap style={{ marginTop: 8 }}>
         <DocLinks links={step.links} />
         <StepActionButton step={step} openTab={openTab} />
@@ -119,7 +191,7 @@ function StepCard({
 export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void }) {
   const { t } = useTranslation();
   const showError = useShowError();
-  const { currentProfile } = useWorkbench();
+  const { currentProfile, language } = useWorkbench();
   const loc = useText();
   const [view, setView] = useState<OnboardingView | null>(null);
   const [error, setError] = useState<IpcFailure | null>(null);
@@ -139,7 +211,8 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
     return () => {
       live = false;
     };
-  }, [profileId]);
+    // Asked again when the language changes: a failure's text comes from the core in the old language.
+  }, [profileId, language]);
 
   if (profileId === undefined) return <Empty description={t("onboarding.noProfile")} />;
   if (error)
