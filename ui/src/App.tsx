@@ -13,9 +13,27 @@ import { theme } from "./theme";
 import { WorkbenchProvider, useWorkbench } from "./state/workbench";
 import { AppShell } from "./shell/AppShell";
 import { RecoveryScreen } from "./shell/RecoveryScreen";
-import { useEffect, useState } from "react";
+import { StartupSkeleton } from "./shell/PageSkeleton";
+import { useEffect, useRef, useState } from "react";
 import * as api from "./api/commands";
 import type { StartupProblem } from "./api/bindings/StartupProblem";
+
+/**
+ * Toasts already on screen were worded in the language of their moment (often by the core): when the
+ * language changes they are taken away rather than left in the old one.
+ */
+function ToastsFollowLanguage() {
+  const { language } = useWorkbench();
+  const { message, notification } = AntApp.useApp();
+  const shownIn = useRef(language);
+  useEffect(() => {
+    if (shownIn.current === language) return;
+    shownIn.current = language;
+    message.destroy();
+    notification.destroy();
+  }, [language, message, notification]);
+  return null;
+}
 
 function Themed() {
   const { language } = useWorkbench();
@@ -23,13 +41,15 @@ function Themed() {
   return (
     <ConfigProvider theme={theme} locale={pick({ zh: zhCN, en: enUS }, language)}>
       <AntApp>
+        <ToastsFollowLanguage />
         <AppShell />
       </AntApp>
     </ConfigProvider>
   );
 }
 
-/** "checking" until the shell says whether the data opened; a problem shows the recovery screen. */
+/** "checking" until the shell says whether the data opened (it answers once opening is done); a
+ * problem shows the recovery screen. */
 type Startup = { kind: "checking" } | { kind: "ready" } | { kind: "problem"; problem: StartupProblem };
 
 function useStartup(): [Startup, () => void] {
@@ -60,7 +80,12 @@ export function App() {
         <WorkbenchProvider>
           <Themed />
         </WorkbenchProvider>
-      ) : null}
+      ) : (
+        // The data is still being opened (off the main thread): the app's frame, not a blank window.
+        <ConfigProvider theme={theme}>
+          <StartupSkeleton />
+        </ConfigProvider>
+      )}
     </I18nextProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { detectLanguage, formatBytes, formatPlatformTime, formatTime, localZone, prettyBody, prettyXml } from "./format";
+import { detectLanguage, formatBytes, formatPlatformTime, formatTime, hasLongLine, localZone, prettyBody, prettyXml, utf8Bytes } from "./format";
 import { ROW_WIDTH, rowStarts } from "./RawTextView";
 
 describe("prettyXml", () => {
@@ -27,6 +27,12 @@ describe("prettyBody / detectLanguage", () => {
     expect(detectLanguage(null, '  {"x":1}')).toBe("json");
     expect(detectLanguage(null, "<response/>")).toBe("xml");
     expect(detectLanguage(null, "plain")).toBe("text");
+  });
+
+  it("counts UTF-8 bytes and finds long lines", () => {
+    expect(utf8Bytes("a碗")).toBe(4);
+    expect(hasLongLine("short\nlines")).toBe(false);
+    expect(hasLongLine(`a\n${"x".repeat(10_001)}\nb`)).toBe(true);
   });
 
   it("formats sizes in B, KB and MB", () => {

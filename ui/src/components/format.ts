@@ -66,6 +66,26 @@ export function prettyBody(body: string, language: BodyLanguage): string {
   return body;
 }
 
+/** A text's size in UTF-8 bytes, as the server counted it (a Chinese character is three). */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Lines longer than this are not laid out by the code editor: one such line froze the window. */
+export const LONG_LINE_CHARS = 10_000;
+
+/** Whether any line of the text is longer than {@link LONG_LINE_CHARS}. */
+export function hasLongLine(text: string): boolean {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    const stop = end === -1 ? text.length : end;
+    if (stop - start > LONG_LINE_CHARS) return true;
+    start = stop + 1;
+  }
+  return false;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;

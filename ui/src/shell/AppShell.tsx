@@ -3,14 +3,15 @@
  * once visited, so what the user typed in the console is still there after a look at the history.
  */
 import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
-import { Alert, Button, Layout, Menu, Result, Skeleton } from "antd";
-import { BugOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined, SwapOutlined } from "@ant-design/icons";
+import { Alert, Button, Layout, Menu, Result } from "antd";
+import { BugOutlined, CloudServerOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined, SwapOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useWorkbench, type PageKey } from "../state/workbench";
 import { TopBar } from "./TopBar";
 import { KeyringBanner } from "./KeyringBanner";
+import { PageSkeleton } from "./PageSkeleton";
 import { ConsolePage } from "../pages/console/ConsolePage";
-import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { PlayCircleOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 
 // The console is the first screen; every other page (and what only it uses) loads when first opened.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -22,6 +23,8 @@ const SettingsPage = named(() => import("../pages/settings/SettingsPage"), "Sett
 const SessionPage = named(() => import("../pages/session/SessionPage"), "SessionPage");
 const ReproPage = named(() => import("../pages/repro/ReproPage"), "ReproPage");
 const TrafficPage = named(() => import("../pages/traffic/TrafficPage"), "TrafficPage");
+const ReceiverPage = named(() => import("../pages/receiver/ReceiverPage"), "ReceiverPage");
+const TourPage = named(() => import("../pages/tour/TourPage"), "TourPage");
 
 const PAGES: Record<PageKey, () => ReactNode> = {
   onboarding: () => <OnboardingPage />,
@@ -32,21 +35,9 @@ const PAGES: Record<PageKey, () => ReactNode> = {
   session: () => <SessionPage />,
   repro: () => <ReproPage />,
   traffic: () => <TrafficPage />,
+  receiver: () => <ReceiverPage />,
+  tour: () => <TourPage />,
 };
-
-/** The shape of a page while it loads: two cards of grey lines where the content will be. */
-function PageSkeleton({ label }: { label?: string }) {
-  return (
-    <div className="page" aria-busy="true" aria-label={label} data-testid="page-skeleton">
-      <div className="skeleton-card">
-        <Skeleton active paragraph={{ rows: 3 }} />
-      </div>
-      <div className="skeleton-card">
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </div>
-    </div>
-  );
-}
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -63,9 +54,11 @@ export function AppShell() {
   // Later pages (onboarding guide, session capture) join this list when they exist; no dead links meanwhile.
   const items = [
     { key: "onboarding", icon: <CompassOutlined />, label: t("nav.onboarding") },
+    { key: "tour", icon: <PlayCircleOutlined />, label: t("tour.nav") },
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
     { key: "repro", icon: <BugOutlined />, label: t("nav.repro") },
     { key: "traffic", icon: <SwapOutlined />, label: t("nav.traffic") },
+    { key: "receiver", icon: <CloudServerOutlined />, label: t("nav.receiver") },
     { key: "history", icon: <HistoryOutlined />, label: t("nav.history") },
     { key: "profiles", icon: <IdcardOutlined />, label: t("nav.profiles") },
     { key: "session", icon: <SafetyCertificateOutlined />, label: t("nav.session") },

@@ -15,11 +15,17 @@ import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
 import { environmentIdOf } from "../components/environments";
 
-export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro" | "traffic";
+export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro" | "traffic" | "receiver" | "tour";
 
 /** A call another screen asks the console to show (e.g. a scenario's joint-test call); `seq` makes each request new. */
 export interface ConsoleRequest {
   call: CallInput;
+  seq: number;
+}
+
+/** A history entry another screen asks the history page to open (e.g. a tracker step's evidence). */
+export interface HistoryRequest {
+  id: number;
   seq: number;
 }
 
@@ -51,6 +57,9 @@ export interface Workbench {
   reproRequest: ReproRequest | null;
   /** Opens the 复现请求 page with these calls. */
   openReproWith: (calls: BundleCall[]) => void;
+  historyRequest: HistoryRequest | null;
+  /** Opens the history page on this entry. */
+  openHistoryEntry: (id: number) => void;
   setInfo: (info: AppInfo) => void;
   reload: () => Promise<void>;
   reloadProfiles: () => Promise<ProfileView[]>;
@@ -87,6 +96,7 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [createProfileRequested, setCreateProfileRequested] = useState(0);
   const [consoleRequest, setConsoleRequest] = useState<ConsoleRequest | null>(null);
   const [reproRequest, setReproRequest] = useState<ReproRequest | null>(null);
+  const [historyRequest, setHistoryRequest] = useState<HistoryRequest | null>(null);
 
   const applyLanguage = useCallback((value: string) => {
     const next = toUiLanguage(value);
@@ -154,8 +164,10 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       } finally {
         applyLanguage(next);
       }
+      // A load failure on screen is worded in the old language: ask again, in the new one.
+      if (loadError) await reload();
     },
-    [applyLanguage, setInfo],
+    [applyLanguage, setInfo, loadError, reload],
   );
 
   const profileEnvironment = currentProfile ? environmentIdOf(currentProfile.environment, environments) : undefined;
@@ -189,6 +201,11 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
     openReproWith: (calls: BundleCall[]) => {
       setReproRequest((previous) => ({ calls, seq: (previous?.seq ?? 0) + 1 }));
       setPage("repro");
+    },
+    historyRequest,
+    openHistoryEntry: (id: number) => {
+      setHistoryRequest((previous) => ({ id, seq: (previous?.seq ?? 0) + 1 }));
+      setPage("history");
     },
     setInfo,
     reload,

@@ -15,6 +15,10 @@ import type { SignExplanation } from "../api/bindings/SignExplanation";
 import type { ExchangeSummary } from "../api/bindings/ExchangeSummary";
 import type { TrafficDetail } from "../api/bindings/TrafficDetail";
 import type { TrafficStatus } from "../api/bindings/TrafficStatus";
+import type { AnswerTemplate } from "../api/bindings/AnswerTemplate";
+import type { Receipt } from "../api/bindings/Receipt";
+import type { ReceiptSummary } from "../api/bindings/ReceiptSummary";
+import type { ReceiverStatus } from "../api/bindings/ReceiverStatus";
 import { installBackend, type Handler, type RecordedCall } from "./backend";
 
 export const GATEWAY = "http://127.0.0.1:18080";
@@ -399,5 +403,99 @@ export function trafficDetail(summary: ExchangeSummary): TrafficDetail {
     result: failureOutcome.result,
     explanation: failureOutcome.explanation,
     network_error: null,
+  };
+}
+
+/** Where the receiver listens in the receiver tests. */
+export const RECEIVER = "http://127.0.0.1:19090";
+
+/** The documented success answer for `api`, as receiver_template_starter gives it. */
+export function starterTemplate(api = "*"): AnswerTemplate {
+  return {
+    api,
+    kind: "success",
+    xml: '<?xml version="1.0" encoding="utf-8"?>\n<response><flag>success</flag><code>0</code><message>OK</message></response>',
+    json: '{\n  "response": {\n    "flag": "success",\n    "code": "0",\n    "message": "OK"\n  }\n}',
+    code: "B001",
+    message: "单据已存在 / the order already exists",
+    delay_ms: 0,
+  };
+}
+
+/** The receiver not started yet, with the default template and no route. */
+export const receiverStopped: ReceiverStatus = {
+  running: false,
+  url: null,
+  verifying_with: null,
+  templates: [starterTemplate()],
+  route: null,
+  route_app_key: null,
+  gateway_url: null,
+  recorded: 0,
+};
+
+/** The receiver verifying with the demo profile's AppSecret. */
+export const receiverRunning: ReceiverStatus = {
+  ...receiverStopped,
+  running: true,
+  url: RECEIVER,
+  verifying_with: "演示配置",
+  route_app_key: "23000001",
+  gateway_url: GATEWAY,
+};
+
+/** A request the receiver refused: its sign made with another AppSecret. */
+export function receiptSummary(overrides: Partial<ReceiptSummary> = {}): ReceiptSummary {
+  return {
+    id: 3,
+    at: "2024-05-01T08:00:00Z",
+    api: "taobao.qimen.entryorder.create",
+    http_method: "POST",
+    path: "/",
+    verdict: "sign_mismatch",
+    causes: ["wrong-secret"],
+    status: 200,
+    template: null,
+    took_ms: 1,
+    body_bytes: 412,
+    failed: true,
+    ...overrides,
+  };
+}
+
+/** The request of `summary` in full, as receiver_get answers: the refused one with its diagnosis. */
+export function receipt(summary: ReceiptSummary): Receipt {
+  const refused = summary.verdict !== "accepted";
+  const diagnosis = trafficDetail(exchangeSummary()).exchange.diagnosis;
+  return {
+    id: summary.id,
+    request: {
+      received_at: summary.at,
+      http_method: summary.http_method,
+      path: summary.path,
+      api_method: summary.api,
+      query: [
+        ["method", summary.api ?? ""],
+        ["app_key", "23000001"],
+        ["customerId", "WH-DEMO-01"],
+        ["sign", "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88"],
+      ],
+      body_bytes: summary.body_bytes,
+      content_type: "text/xml;charset=utf-8",
+      body: "<request><entryOrder><entryOrderCode>RK202405200001</entryOrderCode></entryOrder></request>",
+      verdict: refused
+        ? { kind: "sign_mismatch", provided: "4F1C2A0B9E8D7C6B5A4F3E2D1C0B9A88", expected: "9A0B1C2D3E4F5A6B7C8D9E0F1A2B3C4D", string_to_sign_masked: "******app_key23000001******" }
+        : { kind: "accepted" },
+      diagnosis: refused ? diagnosis : null,
+      answer: {
+        status: summary.status,
+        format: "xml",
+        body: refused
+          ? '<?xml version="1.0" encoding="utf-8"?><response><flag>failure</flag><code>sign-check-failure</code><message>Illegal request</message></response>'
+          : starterTemplate().xml,
+        template: summary.template,
+        took_ms: summary.took_ms,
+      },
+    },
   };
 }

@@ -19,6 +19,7 @@ import { environmentFromId, environmentIdOf } from "../../components/environment
 import { blankToNull } from "../../components/forms";
 import { fieldOfError } from "./profileErrors";
 import { ROLES, SCENARIOS } from "./options";
+import { useLanguageBound } from "../../i18n/useLanguageBound";
 
 /** What the form holds: text as typed, the environment as the id the picker shows, secrets as typed. */
 interface Values {
@@ -96,7 +97,7 @@ export function ProfileFormDrawer({
   const demoToCarry = editing === "new" && currentProfile?.is_demo ? currentProfile : null;
   const [carryGuide, setCarryGuide] = useState(true);
   const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useLanguageBound<string>();
   const editingId = editing === null ? null : editing === "new" ? "new" : editing.id;
   const view = editing !== null && editing !== "new" ? editing : null;
 

@@ -20,6 +20,7 @@ import { useWorkbench } from "../../state/workbench";
 import { CapturedView } from "./CapturedView";
 import { DiagnosePanel } from "./DiagnosePanel";
 import { ReplayPanel } from "./ReplayPanel";
+import { useLanguageBound } from "../../i18n/useLanguageBound";
 
 /** What the page works on: the calls opened, the one shown, and what was learnt about each. */
 interface Opened {
@@ -40,7 +41,7 @@ export function ReproPage() {
   const showError = useShowError();
   const wb = useWorkbench();
   const [text, setText] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useLanguageBound<string>();
   const [reading, setReading] = useState(false);
   const [state, setState] = useState<Opened | null>(null);
   const [seenSeq, setSeenSeq] = useState<number | null>(null);

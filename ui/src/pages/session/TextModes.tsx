@@ -12,6 +12,7 @@ import type { SessionFlow } from "../../api/bindings/SessionFlow";
 import type { SessionStatus } from "../../api/bindings/SessionStatus";
 import { SessionError, type SessionProblem } from "./SessionError";
 import { useOpenExternal } from "../../components/links";
+import { useLanguageBound } from "../../i18n/useLanguageBound";
 
 interface Props {
   profileId: number;
@@ -25,7 +26,7 @@ export function PasteMode({ profileId, options, onSession }: Props) {
   const [flow, setFlow] = useState<SessionFlow | null>(null);
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<SessionProblem | null>(null);
+  const [problem, setProblem] = useLanguageBound<SessionProblem>();
   const [doneNick, setDoneNick] = useState<string | null | undefined>(undefined);
 
   const prepare = async () => {
@@ -90,7 +91,7 @@ export function ManualMode({ profileId, onSession }: Omit<Props, "options">) {
   const { t } = useTranslation();
   const [value, setValue] = useState("");
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<SessionProblem | null>(null);
+  const [problem, setProblem] = useLanguageBound<SessionProblem>();
   const [saved, setSaved] = useState(false);
 
   const submit = async () => {
