@@ -262,6 +262,21 @@ impl AppRun {
         )))
     }
 
+    /// Clicks the primary button of the open confirmation pop-up (`what` names it in a timeout).
+    pub async fn confirm_popconfirm(&self, what: &str) -> Step {
+        self.wait_until(
+            what,
+            "const ok = [...document.querySelectorAll('.ant-popconfirm .ant-btn-primary')]
+               .find(b => b.getClientRects().length > 0);
+             if (!ok) return false;
+             ok.click();
+             return true;",
+            vec![],
+        )
+        .await
+        .map(drop)
+    }
+
     /// Waits for an element with this `data-testid` to be present and visible, and returns it.
     pub async fn by_test_id(&self, test_id: &str) -> Step<fantoccini::elements::Element> {
         let css = format!("[data-testid=\"{test_id}\"]");

@@ -8,10 +8,12 @@
 mod console;
 mod harness;
 mod history;
+mod journey;
 mod language;
 mod onboarding;
 mod profiles;
 mod qimen;
+mod receiver;
 mod recovery;
 mod repro;
 mod secrets;
@@ -126,6 +128,18 @@ async fn traffic_through_the_relay_is_listed_and_diagnosed() {
 
 #[tokio::test]
 #[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn a_console_call_reaches_the_receiver_through_the_gateway() {
+    run_scenario("receiver", receiver::round_trip_through_the_gateway).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
 async fn at_1024_by_700_every_screen_fits_in_both_languages() {
     run_scenario("small-window", small_window::small_window_in_both_languages).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the app built with the bundled UI, a display and a keyring: run `make e2e`"]
+async fn journey_from_the_demo_tour_to_a_real_profile() {
+    run_scenario("journey", journey::demo_to_real_journey).await;
 }

@@ -235,16 +235,7 @@ async fn capture_with_listener(app: &AppRun, client: &reqwest::Client) -> Step {
 async fn capture_with_paste(app: &AppRun, client: &reqwest::Client) -> Step {
     let before = current_access_token()?;
     app.click_labelled("清除").await?;
-    app.wait_until(
-        "the clear confirmation",
-        "const ok = [...document.querySelectorAll('.ant-popconfirm .ant-btn-primary')]
-           .find(b => b.getClientRects().length > 0);
-         if (!ok) return false;
-         ok.click();
-         return true;",
-        vec![],
-    )
-    .await?;
+    app.confirm_popconfirm("the clear confirmation").await?;
     app.wait_until(
         "the status card to show no session",
         "const card = document.querySelector('[data-testid=\"session-status\"]');

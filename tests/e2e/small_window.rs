@@ -9,7 +9,7 @@ use crate::harness::{ensure, AppRun, Step, SCREENSHOT_DIR};
 use crate::language::choose_language;
 
 /// Fails when the page is wider than the window (something clips or scrolls sideways).
-async fn no_sideways_scroll(app: &AppRun, screen: &str) -> Step {
+pub async fn no_sideways_scroll(app: &AppRun, screen: &str) -> Step {
     let widths = app
         .client
         .execute(

@@ -13,6 +13,7 @@ import type { ApiDoc } from "../api/bindings/ApiDoc";
 import type { BundleCall } from "../api/bindings/BundleCall";
 import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
+import { pick } from "../i18n/pick";
 import { environmentIdOf } from "../components/environments";
 
 export type PageKey = "onboarding" | "console" | "history" | "profiles" | "settings" | "session" | "repro" | "traffic" | "receiver" | "tour";
@@ -82,6 +83,16 @@ export function useWorkbench(): Workbench {
   const value = useContext(WorkbenchContext);
   if (!value) throw new Error("useWorkbench outside WorkbenchProvider");
   return value;
+}
+
+/** A profile's name as the profile picker shows it (the demo profile's in the UI language); `fallback`
+ * when the profile is not in the list. */
+export function useProfileName(): (id: number, fallback: string) => string {
+  const { profiles, language } = useWorkbench();
+  return (id, fallback) => {
+    const profile = profiles.find((p) => p.id === id);
+    return profile ? pick(profile.label, language) : fallback;
+  };
 }
 
 export function WorkbenchProvider({ children }: { children: ReactNode }) {

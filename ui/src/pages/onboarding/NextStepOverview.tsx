@@ -10,7 +10,7 @@ import * as api from "../../api/commands";
 import { toIpcFailure, type IpcFailure } from "../../api/ipc";
 import type { NextStep } from "../../api/bindings/NextStep";
 import type { ProfileNextStep } from "../../api/bindings/ProfileNextStep";
-import { useWorkbench } from "../../state/workbench";
+import { useProfileName, useWorkbench } from "../../state/workbench";
 import { useText } from "./shared";
 import { useShowError } from "../../components/errors";
 
@@ -36,6 +36,7 @@ export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
   const { t } = useTranslation();
   const showError = useShowError();
   const wb = useWorkbench();
+  const profileName = useProfileName();
   const currentId = wb.currentProfile?.id;
   const [lines, setLines] = useState<ProfileNextStep[] | null>(null);
   const [error, setError] = useState<IpcFailure | null>(null);
@@ -99,7 +100,7 @@ export function NextStepOverview({ refreshKey }: { refreshKey: unknown }) {
               >
                 <Space direction="vertical" size={0}>
                   <Space wrap size={4}>
-                    <Typography.Text strong>{line.profile_name}</Typography.Text>
+                    <Typography.Text strong>{profileName(line.profile_id, line.profile_name)}</Typography.Text>
                     {line.is_demo && <Tag>{t("onboarding.nextStep.demo")}</Tag>}
                     <Typography.Text type="secondary">
                       {t("onboarding.nextStep.progress", { finished: line.finished, total: line.total })}

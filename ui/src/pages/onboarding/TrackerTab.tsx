@@ -14,7 +14,7 @@ import type { StepView } from "../../api/bindings/StepView";
 import type { StepStateInput } from "../../api/bindings/StepStateInput";
 import type { StepEvidence } from "../../api/bindings/StepEvidence";
 import { formatPlatformTime } from "../../components/format";
-import { useWorkbench } from "../../state/workbench";
+import { useProfileName, useWorkbench } from "../../state/workbench";
 import { DocLinks, SourceLink, useText, useWaitText } from "./shared";
 import type { OnboardingTab } from "./OnboardingPage";
 import { NextStepOverview } from "./NextStepOverview";
@@ -192,6 +192,7 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
   const { t } = useTranslation();
   const showError = useShowError();
   const { currentProfile, language } = useWorkbench();
+  const profileName = useProfileName();
   const loc = useText();
   const [view, setView] = useState<OnboardingView | null>(null);
   const [error, setError] = useState<IpcFailure | null>(null);
@@ -237,7 +238,7 @@ export function TrackerTab({ openTab }: { openTab: (tab: OnboardingTab) => void 
     <Space direction="vertical" style={{ width: "100%" }}>
       <NextStepOverview refreshKey={view} />
       <Space wrap>
-        <Typography.Text strong>{view.profile_name}</Typography.Text>
+        <Typography.Text strong>{profileName(view.profile_id, view.profile_name)}</Typography.Text>
         <Progress type="line" style={{ width: 240 }} percent={Math.round((view.finished / Math.max(view.total, 1)) * 100)} />
         <Typography.Text data-testid="tracker-finished">
           {t("onboarding.tracker.finished", { finished: view.finished, total: view.total })}

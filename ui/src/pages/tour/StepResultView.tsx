@@ -19,7 +19,7 @@ export function CallSummary({ outcome, testId }: { outcome: CallOutcome; testId:
   const method = outcome.request.query.find(([key]) => key === "method")?.[1] ?? "";
   return (
     <Space direction="vertical" style={{ width: "100%" }} data-testid={testId}>
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered labelStyle={{ width: 168, whiteSpace: "nowrap" }}>
         <Descriptions.Item label={t("tour.call.api")}>
           <Typography.Text code>{method}</Typography.Text>
         </Descriptions.Item>
@@ -111,7 +111,7 @@ export function StepResultView({ result }: { result: StepResult }) {
       return (
         <Space direction="vertical" style={{ width: "100%" }} data-testid="tour-result-goLive">
           <Typography.Paragraph>{t("tour.result.goLive")}</Typography.Paragraph>
-          <Descriptions column={1} size="small" bordered>
+          <Descriptions column={1} size="small" bordered labelStyle={{ width: 168, whiteSpace: "nowrap" }}>
             <Descriptions.Item label={t("tour.call.sentTo")}>
               <Typography.Text code>{result.preview.request.endpoint}</Typography.Text>
             </Descriptions.Item>

@@ -6,6 +6,7 @@
  * explains code 25; "Reset" puts the demo profile back as on first launch. No other profile is used.
  */
 import { useEffect, useRef, useState } from "react";
+import { useLanguageBound } from "../../i18n/useLanguageBound";
 import { Alert, App, Button, Card, Col, Popconfirm, Result, Row, Space, Steps, Typography } from "antd";
 import { BugOutlined, ExportOutlined, RedoOutlined, StepForwardOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -45,7 +46,9 @@ export function TourPage() {
   const [busy, setBusy] = useState(false);
   const [flow, setFlow] = useState<SessionFlow | null>(null);
   const [switched, setSwitched] = useState(false);
-  const [failure, setFailure] = useState<{ outcome: CallOutcome } | { error: IpcFailure } | null>(null);
+  // Explained by the core in the language of the moment: forgotten when the language changes (one
+  // click shows it again in the new one).
+  const [failure, setFailure] = useLanguageBound<{ outcome: CallOutcome } | { error: IpcFailure }>();
   const [failing, setFailing] = useState(false);
   const [resetting, setResetting] = useState(false);
   const alive = useRef(true);
