@@ -91,16 +91,21 @@ package: toolchain system-build ui-deps
 	$(TAURI) build --bundles deb
 
 ## bench: signing throughput, gateway round trips, the relay's added latency and throughput, history
-## search at 100 000 calls by kind of query with the database's size, the deb's size, and the release
-## app's cold start to first paint and idle memory; prints the figures
-bench: toolchain system-test tauri-driver package
+## search at 100 000 calls by kind of query with the database's size, and the release app next to a
+## bare Tauri window (benches/bare-window), both started in turns under Xvfb: window mapped, first
+## pixels, visually complete, idle memory and CPU on a first and a later launch, binary and deb sizes
+bench: toolchain system-test package
 	$(CARGO) bench -p qimen-core --locked --bench signing -- --warm-up-time 1 --measurement-time 3
 	$(CARGO) bench -p qimen-server --locked --bench gateway_roundtrip
 	$(CARGO) bench -p qimen-server --locked --bench relay
 	$(CARGO) bench -p qimen-workbench --locked --bench history_search
+	cd benches/bare-window/ui && $(NPM) ci --no-audit --no-fund
+	cd benches/bare-window && TAURI_FRONTEND_PATH=$(CURDIR)/benches/bare-window/ui \
+		$(CURDIR)/ui/node_modules/.bin/tauri build --bundles deb
 	@for deb in target/release/bundle/deb/*.deb; do \
 		echo "deb size: $$(du -k "$$deb" | cut -f1) KiB ($$deb)"; done
 	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench app_start
+	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench live_list
 
 fmt:
 	$(CARGO) fmt --all

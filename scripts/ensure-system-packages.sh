@@ -9,7 +9,7 @@ set -euo pipefail
 group="${1:-build}"
 build=(libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev pkg-config build-essential libxdo-dev)
 test=(xvfb xauth webkit2gtk-driver gnome-keyring dbus-x11 dbus-user-session libsecret-1-dev libsecret-tools
-  imagemagick fonts-noto-cjk fonts-noto-color-emoji python3-venv)
+  imagemagick fonts-noto-cjk fonts-noto-color-emoji python3-venv x11-apps x11-utils)
 
 case "$group" in
   build) wanted=("${build[@]}") ;;

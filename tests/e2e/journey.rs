@@ -249,8 +249,8 @@ async fn api_list_closed(app: &AppRun) -> Step {
     .map(drop)
 }
 
-/// 2. The tracker: the joint-test step is done by itself, with a link to the tour's joint-test call
-/// in history that opens it.
+/// Part 2, the tracker: the joint-test step is done by itself, with a link to the tour's joint-test
+/// call in history that opens it.
 async fn tracker_links_the_joint_test_call(app: &AppRun) -> Step<u64> {
     open_page(app, "onboarding").await?;
     app.click_labelled("进度").await?;
