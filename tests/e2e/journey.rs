@@ -499,9 +499,10 @@ async fn small_and_english(app: &AppRun) -> Step {
     app.wait_for_text("Demo tour").await?;
     click_when_idle(app, "tour-failure").await?;
     let failure = app.by_test_id("tour-failure-panel").await?.text().await?;
-    ensure(failure.contains("25") && !failure.contains("原因"), || {
-        format!("the failure shown again is not in English: {failure:.400}")
-    })?;
+    ensure(
+        failure.contains("25") && !failure.contains("原因"),
+        || format!("the failure shown again is not in English: {failure:.400}"),
+    )?;
     print_chinese_lines(app, "tour at 1280").await?;
     app.scroll_to_test_id("tour-failure-panel").await?;
     shoot(app, "tour-en").await

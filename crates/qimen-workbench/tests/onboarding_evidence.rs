@@ -222,7 +222,9 @@ async fn steps_advance_from_what_happened_with_the_evidence_linked() {
     assert_eq!(joint.and_then(|e| e.history_id), Some(local_joint));
     let real = real_profile(&wb, "正式联调").await;
     record(&store, real, "local", true);
-    assert!(step(&view(&wb, real).await, "run_joint_test").evidence.is_none());
+    assert!(step(&view(&wb, real).await, "run_joint_test")
+        .evidence
+        .is_none());
     wb.shutdown().await;
 }
 
