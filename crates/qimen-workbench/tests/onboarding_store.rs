@@ -166,3 +166,43 @@ fn the_app_details_form_is_saved_whole_or_not_at_all() {
         .expect("saved");
     assert_eq!(store.profiles_get(id).unwrap().app_key, "87654321");
 }
+
+#[test]
+fn taobaoke_applications_are_kept_carried_to_a_real_profile_and_cleared_by_a_reset() {
+    use qimen_workbench::catalog::taobaoke::PackageId;
+    let dir = TempDir::new("tbk-apps");
+    let store = Store::open(&dir.0).expect("store");
+    let demo = profile(&store, "演示");
+    store
+        .taobaoke_application_set(demo, PackageId::ThreeParty, Some(day("2026-11-20")))
+        .expect("set");
+    store
+        .taobaoke_application_set(demo, PackageId::Link, Some(day("2026-11-25")))
+        .expect("set");
+    assert_eq!(
+        store.taobaoke_applications(demo).expect("list"),
+        vec![
+            (PackageId::Link, day("2026-11-25")),
+            (PackageId::ThreeParty, day("2026-11-20"))
+        ],
+        "in package order"
+    );
+    store
+        .taobaoke_application_set(demo, PackageId::Link, None)
+        .expect("withdraw");
+
+    let real = profile(&store, "正式");
+    assert!(store.onboarding_copy(demo, real).expect("carry"));
+    assert_eq!(
+        store.taobaoke_applications(real).expect("list"),
+        vec![(PackageId::ThreeParty, day("2026-11-20"))]
+    );
+
+    store.onboarding_clear(demo).expect("reset");
+    assert!(store.taobaoke_applications(demo).expect("list").is_empty());
+    assert_eq!(
+        store.taobaoke_applications(real).expect("list").len(),
+        1,
+        "the real profile keeps its own"
+    );
+}

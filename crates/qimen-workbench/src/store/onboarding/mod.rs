@@ -138,8 +138,8 @@ impl Store {
     }
 
     /// Carries a profile's guide over to another (the demo's to the real profile made from it): the
-    /// step states, the materials checklist with its ticks and attached files, the app details and
-    /// the scenario chosen, in one transaction. What `to` already has of its own is kept. Answers
+    /// step states, the materials checklist with its ticks and attached files, the app details, the
+    /// Taobaoke applications being waited on and the scenario chosen, in one transaction. What `to` already has of its own is kept. Answers
     /// whether there was anything to carry.
     pub fn onboarding_copy(&self, from: i64, to: i64) -> Result<bool, StoreError> {
         let mut conn = self.conn();
@@ -175,6 +175,11 @@ impl Store {
             params![from, to],
         )?;
         carried += tx.execute(
+            "INSERT OR IGNORE INTO taobaoke_applications (profile_id, package, applied_on, updated_at) \
+             SELECT ?2, package, applied_on, updated_at FROM taobaoke_applications WHERE profile_id = ?1",
+            params![from, to],
+        )?;
+        carried += tx.execute(
             "UPDATE profiles SET scenario = (SELECT scenario FROM profiles WHERE id = ?1) \
              WHERE id = ?2 AND scenario = '' AND (SELECT scenario FROM profiles WHERE id = ?1) <> ''",
             params![from, to],
@@ -184,8 +189,8 @@ impl Store {
     }
 
     /// Forgets a profile's guide, as on the day it was created: the step states, the materials
-    /// checklist (case, ticks, attached files: the files themselves are not touched) and the app
-    /// details, in one transaction. The demo tour's reset; the profile's own fields are not changed.
+    /// checklist (case, ticks, attached files: the files themselves are not touched), the app
+    /// details and the Taobaoke applications, in one transaction. The demo tour's reset; the profile's own fields are not changed.
     /// History stays, but the tracker no longer counts the calls made before (see
     /// [`Store::evidence_floor`]).
     pub fn onboarding_clear(&self, profile_id: i64) -> Result<(), StoreError> {
@@ -198,6 +203,7 @@ impl Store {
             [evidence::floor_key(profile_id)],
         )?;
         for table in [
+            "taobaoke_applications",
             "onboarding_steps",
             "material_files",
             "material_items",
