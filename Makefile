@@ -94,7 +94,7 @@ package: toolchain system-build ui-deps
 ## search at 100 000 calls by kind of query with the database's size, and the release app next to a
 ## bare Tauri window (benches/bare-window), both started in turns under Xvfb: window mapped, first
 ## pixels, visually complete, idle memory and CPU on a first and a later launch, binary and deb sizes
-bench: toolchain system-test package
+bench: toolchain system-test tauri-driver package
 	$(CARGO) bench -p qimen-core --locked --bench signing -- --warm-up-time 1 --measurement-time 3
 	$(CARGO) bench -p qimen-server --locked --bench gateway_roundtrip
 	$(CARGO) bench -p qimen-server --locked --bench relay
@@ -106,6 +106,7 @@ bench: toolchain system-test package
 		echo "deb size: $$(du -k "$$deb" | cut -f1) KiB ($$deb)"; done
 	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench app_start
 	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench live_list
+	$(E2E_SESSION) $(CARGO) bench --locked -p qimen-workbench-app $(APP_FEATURES) --bench console_figures
 
 fmt:
 	$(CARGO) fmt --all

@@ -1,0 +1,290 @@
+//! `make bench`: what a call costs in the window, measured in the release app through WebDriver.
+//!
+//! - click to drawn: from the click on 发送 to the frame after the result is on screen, for
+//!   `taobao.time.get` on the local gateway, next to the same call made directly over HTTP;
+//! - a 10 MB answer, on one line and pretty-printed, from a server this bench starts: the longest gap
+//!   between frames from the click until a second after it is drawn (WebKitGTK has no long-task
+//!   observer; a requestAnimationFrame monitor stands in);
+//! - the web process's memory after 200 small calls.
+//!
+//! Budgets are read by people, never asserted here.
+
+#[allow(dead_code)]
+#[path = "harness.rs"]
+mod harness;
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use harness::{AppRun, Failure, Step};
+use qimen_core::clock::format_gmt8;
+use qimen_core::sign::{sign_top, Params, SignMethod};
+use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const SMALL_CALLS: usize = 200;
+const TIMED_CLICKS: usize = 15;
+
+/// Clicks 发送 and answers, once the result is drawn: the milliseconds from the click to the frame
+/// after it appeared, and the longest gap between frames from the click until a second later.
+const TIMED_SEND: &str = r#"
+const done = arguments[0];
+const gaps = [];
+let last = performance.now();
+let running = true;
+const tick = (now) => { gaps.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
+requestAnimationFrame(tick);
+const old = document.querySelector('[data-testid="result"]');
+let changed = false;
+const observer = new MutationObserver(() => { changed = true; });
+if (old) observer.observe(old, {subtree: true, childList: true, characterData: true, attributes: true});
+const start = performance.now();
+document.querySelector('[data-testid="send"]').click();
+const poll = () => {
+  const panel = document.querySelector('[data-testid="result"]');
+  const send = document.querySelector('[data-testid="send"]');
+  const fresh = changed || (panel && panel !== old);
+  const tag = panel && panel.querySelector('[data-testid="result-tag"]');
+  if (fresh && tag && send && !send.classList.contains('ant-btn-loading')) {
+    requestAnimationFrame(() => {
+      const drawn = performance.now() - start;
+      setTimeout(() => {
+        running = false;
+        observer.disconnect();
+        done({drawn, maxGap: Math.max(0, ...gaps)});
+      }, 1000);
+    });
+  } else {
+    setTimeout(poll, 0);
+  }
+};
+poll();
+"#;
+
+fn main() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("could not start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(measure()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("console bench failed: {failure}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A server answering every request with the body `shown` names (0 = one line, 1 = pretty) as
+/// JSON, on a free loopback port; its router URL.
+async fn serve_bodies(
+    bodies: [Vec<u8>; 2],
+    shown: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) -> Step<String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/router/rest", listener.local_addr()?);
+    let bodies = std::sync::Arc::new(bodies);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let bodies = bodies.clone();
+            let which = shown.load(std::sync::atomic::Ordering::Relaxed).min(1);
+            tokio::spawn(async move {
+                let body = &bodies[which];
+                let mut request = vec![0u8; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(body).await;
+                let _ = socket.shutdown().await;
+            });
+        }
+    });
+    Ok(url)
+}
+
+/// A 10 MB `taobao.time.get`-shaped answer: one line, or indented over many.
+fn ten_megabytes(pretty: bool) -> Vec<u8> {
+    let items: Vec<Value> = (0..70_000)
+        .map(|i| serde_json::json!({"sku": format!("SKU-{i:06}"), "name": "日式釉下彩陶瓷餐具套装", "qty": i % 97, "memo": "x".repeat(60)}))
+        .collect();
+    let answer =
+        serde_json::json!({"time_get_response": {"time": "2026-12-01 10:00:00", "items": items}});
+    let text = if pretty {
+        serde_json::to_vec_pretty(&answer)
+    } else {
+        serde_json::to_vec(&answer)
+    };
+    text.unwrap_or_default()
+}
+
+/// Picks an environment in the top bar by typing it (a URL is offered as typed).
+async fn choose_environment(app: &AppRun, typed: &str) -> Step {
+    app.wait_until(
+        "the environment picker",
+        r#"const s = document.querySelector('[data-testid="environment-select"] .ant-select-selector');
+           if (!s) return false;
+           s.dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));
+           return true;"#,
+        vec![],
+    )
+    .await?;
+    app.client
+        .find(fantoccini::Locator::Css(
+            "[data-testid=\"environment-select\"] input",
+        ))
+        .await?
+        .send_keys(&format!("{typed}\u{E007}"))
+        .await?;
+    app.wait_until(
+        "the environment chosen",
+        r#"const s = document.querySelector('[data-testid="environment-select"]');
+           return !!s && s.innerText.includes(arguments[0]);"#,
+        vec![serde_json::json!(typed)],
+    )
+    .await
+    .map(drop)
+}
+
+async fn timed_send(app: &AppRun) -> Step<(f64, f64)> {
+    let figures = app.client.execute_async(TIMED_SEND, vec![]).await?;
+    let drawn = figures["drawn"].as_f64();
+    let gap = figures["maxGap"].as_f64();
+    match (drawn, gap) {
+        (Some(drawn), Some(gap)) => Ok((drawn, gap)),
+        _ => Err(Failure(format!("no timing came back: {figures}"))),
+    }
+}
+
+/// `taobao.time.get` signed as the console signs it, sent directly: the milliseconds it took.
+async fn direct_call(client: &reqwest::Client, gateway: &str) -> Step<f64> {
+    let mut params = Params::new();
+    for (k, v) in [
+        ("method", "taobao.time.get"),
+        ("app_key", DEMO_ERP_APP_KEY),
+        ("v", "2.0"),
+        ("sign_method", "md5"),
+        ("format", "json"),
+    ] {
+        params.insert(k.into(), v.into());
+    }
+    params.insert("timestamp".into(), format_gmt8(chrono::Utc::now()));
+    let sign = sign_top(&params, None, DEMO_ERP_SECRET, SignMethod::Md5);
+    params.insert("sign".into(), sign);
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params.iter())
+        .finish();
+    let started = Instant::now();
+    let answer = client
+        .post(format!("{gateway}/router/rest?{query}"))
+        .send()
+        .await
+        .map_err(|e| Failure(format!("the gateway did not answer: {e}")))?;
+    answer
+        .bytes()
+        .await
+        .map_err(|e| Failure(format!("the answer broke off: {e}")))?;
+    Ok(started.elapsed().as_secs_f64() * 1000.0)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The resident memory of the WebKit web processes, in MiB.
+fn web_process_mib() -> f64 {
+    let mut kib = 0u64;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let path = entry.path();
+        let comm = std::fs::read_to_string(path.join("comm")).unwrap_or_default();
+        if !comm.starts_with("WebKitWebProces") {
+            continue;
+        }
+        let status = std::fs::read_to_string(path.join("status")).unwrap_or_default();
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmRSS:")) {
+            kib += line
+                .split_whitespace()
+                .nth(1)
+                .and_then(|v| v.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+    }
+    kib as f64 / 1024.0
+}
+
+async fn measure() -> Step {
+    let app = harness::launch("bench-console").await?;
+    app.by_test_id("demo-tag").await?;
+    app.by_test_id("send").await?;
+
+    // Small answers: the click to the result drawn, beside the same call made directly.
+    let mut clicks = Vec::new();
+    for _ in 0..TIMED_CLICKS {
+        clicks.push(timed_send(&app).await?.0);
+    }
+    let gateway = app
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             window.__TAURI_INTERNALS__.invoke('environments_list')
+               .then((list) => done(list.find((e) => e.id === 'local').endpoints.top), () => done(null));",
+            vec![],
+        )
+        .await?;
+    let gateway = gateway
+        .as_str()
+        .and_then(|url| url.split("/router").next())
+        .map(str::to_owned)
+        .ok_or_else(|| Failure(format!("no local gateway address: {gateway}")))?;
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .map_err(|e| Failure(format!("no HTTP client: {e}")))?;
+    let mut direct = Vec::new();
+    for _ in 0..TIMED_CLICKS {
+        direct.push(direct_call(&client, &gateway).await?);
+    }
+    let (click, straight) = (median(clicks), median(direct));
+    println!(
+        "click on 发送 to the result drawn, taobao.time.get on the local gateway: median {click:.1} ms over {TIMED_CLICKS}; the same call directly over HTTP {straight:.2} ms; the window adds {:.1} ms",
+        click - straight
+    );
+
+    // Memory after many small calls.
+    let before = web_process_mib();
+    for _ in 0..SMALL_CALLS {
+        timed_send(&app).await?;
+    }
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!(
+        "web process memory: {before:.0} MiB before {SMALL_CALLS} more calls, {:.0} MiB after",
+        web_process_mib()
+    );
+
+    // 10 MB answers, from one server that answers one line or pretty as told.
+    let shown = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let bodies = [ten_megabytes(false), ten_megabytes(true)];
+    let sizes = [bodies[0].len(), bodies[1].len()];
+    let url = serve_bodies(bodies, shown.clone()).await?;
+    choose_environment(&app, &url).await?;
+    for (which, shape) in [(0, "one line"), (1, "pretty-printed")] {
+        shown.store(which, std::sync::atomic::Ordering::Relaxed);
+        let (drawn, gap) = timed_send(&app).await?;
+        println!(
+            "a {:.1} MB answer, {shape}: drawn {drawn:.0} ms after the click; longest gap between frames {gap:.0} ms",
+            sizes[which] as f64 / 1_048_576.0
+        );
+    }
+    let _ = app.client.clone().close().await;
+    Ok(())
+}
