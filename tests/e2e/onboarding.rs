@@ -85,15 +85,22 @@ pub async fn questionnaire_recommends(app: &AppRun) -> Step {
     app.wait_until(
         "a recommendation",
         r#"const r = document.querySelector('[data-testid="recommendation"]');
-           return !!r && r.innerText.includes('推荐申请：');"#,
+           return !!r && r.querySelector('[data-testid="next-step"]') !== null;"#,
         vec![],
     )
     .await?;
     let shown = text_of(app, "recommendation").await?;
-    // A domestic enterprise (the default answer) asking for ERP gets an app type it may apply for,
-    // and the reasons come from the document's markers.
+    // A domestic enterprise (the default answer) naming an ERP is pointed at the ERP type first,
+    // told the document does not say whether it may apply, and shown the types it may apply for.
+    ensure(shown.contains("最符合您所说的系统：ERP"), || {
+        format!("the ERP type is not the recommendation: {shown}")
+    })?;
     ensure(shown.contains("可申请"), || {
         format!("the recommendation lists no app type the applicant may apply for: {shown}")
+    })?;
+    let next = text_of(app, "next-step").await?;
+    ensure(next.starts_with("下一步"), || {
+        format!("the applicant is given no next step: {next}")
     })?;
     app.scroll_to_test_id("recommendation").await
 }
@@ -135,8 +142,8 @@ pub async fn taobaoke_fails_one_rule(app: &AppRun) -> Step {
     ensure(failed.len() == 1, || {
         format!("expected exactly one failed rule, got {failed:?}")
     })?;
-    // The failed rule names its shortfall.
-    ensure(failed.iter().all(|rule| rule.contains("差")), || {
+    // The failed rule names by how much it misses: 20 against "fewer than 18" is 2 too many.
+    ensure(failed.iter().all(|rule| rule.contains("高出 2")), || {
         format!("the failed rule shows no shortfall: {failed:?}")
     })?;
     app.scroll_to_test_id("package-basic").await

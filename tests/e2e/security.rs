@@ -8,6 +8,20 @@ use serde_json::{json, Value};
 use crate::harness::{ensure, AppRun, Step};
 
 pub async fn security_posture(app: &AppRun) -> Step {
+    // The data opens beside the main thread after the window shows; the UI asks nothing else before
+    // app_startup_problem answers, and neither does this test.
+    let settled = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('app_startup_problem', {})
+               .then((problem) => done(problem === null ? 'open' : JSON.stringify(problem)), (e) => done(String(e)));",
+            vec![],
+        )
+        .await?;
+    ensure(settled == Value::String("open".into()), || {
+        format!("the data did not open: {settled}")
+    })?;
     // An injected inline <script> must not run: script-src is 'self' without 'unsafe-inline'.
     let inline_ran = app
         .client
