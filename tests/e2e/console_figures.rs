@@ -27,9 +27,21 @@ const SMALL_CALLS: usize = 200;
 const TIMED_CLICKS: usize = 15;
 
 /// Clicks 发送 and answers, once the result is drawn: the milliseconds from the click to the frame
-/// after it appeared, and the longest gap between frames from the click until a second later.
+/// after it appeared, to the moment `call_send`'s answer arrived over IPC, and the longest gap between frames
+/// from the click until a second later.
 const TIMED_SEND: &str = r#"
 const done = arguments[0];
+// Tauri's invoke is frozen, but its IPC goes through fetch: the moment call_send's answer arrives.
+if (!window.__benchWrapped) {
+  const fetch = window.fetch;
+  window.fetch = (url, ...rest) => {
+    const answer = fetch(url, ...rest);
+    if (String(url).includes('call_send')) answer.then(() => { window.__benchAnswered = performance.now(); }, () => {});
+    return answer;
+  };
+  window.__benchWrapped = true;
+}
+window.__benchAnswered = null;
 const gaps = [];
 let last = performance.now();
 let running = true;
@@ -52,7 +64,8 @@ const poll = () => {
       setTimeout(() => {
         running = false;
         observer.disconnect();
-        done({drawn, maxGap: Math.max(0, ...gaps)});
+        const answered = window.__benchAnswered === null ? null : window.__benchAnswered - start;
+        done({drawn, answered, maxGap: Math.max(0, ...gaps)});
       }, 1000);
     });
   } else {
@@ -155,12 +168,25 @@ async fn choose_environment(app: &AppRun, typed: &str) -> Step {
     .map(drop)
 }
 
-async fn timed_send(app: &AppRun) -> Step<(f64, f64)> {
+/// One timed click: milliseconds to drawn, to the IPC answer (when it could be watched) and the
+/// longest gap between frames.
+struct Timed {
+    drawn: f64,
+    answered: Option<f64>,
+    gap: f64,
+}
+
+async fn timed_send(app: &AppRun) -> Step<Timed> {
     let figures = app.client.execute_async(TIMED_SEND, vec![]).await?;
     let drawn = figures["drawn"].as_f64();
     let gap = figures["maxGap"].as_f64();
+    let answered = figures["answered"].as_f64();
     match (drawn, gap) {
-        (Some(drawn), Some(gap)) => Ok((drawn, gap)),
+        (Some(drawn), Some(gap)) => Ok(Timed {
+            drawn,
+            answered,
+            gap,
+        }),
         _ => Err(Failure(format!("no timing came back: {figures}"))),
     }
 }
@@ -229,8 +255,11 @@ async fn measure() -> Step {
 
     // Small answers: the click to the result drawn, beside the same call made directly.
     let mut clicks = Vec::new();
+    let mut answers = Vec::new();
     for _ in 0..TIMED_CLICKS {
-        clicks.push(timed_send(&app).await?.0);
+        let timed = timed_send(&app).await?;
+        clicks.push(timed.drawn);
+        answers.extend(timed.answered);
     }
     let gateway = app
         .client
@@ -259,6 +288,13 @@ async fn measure() -> Step {
         "click on 发送 to the result drawn, taobao.time.get on the local gateway: median {click:.1} ms over {TIMED_CLICKS}; the same call directly over HTTP {straight:.2} ms; the window adds {:.1} ms",
         click - straight
     );
+    if !answers.is_empty() {
+        println!(
+            "  of which: call_send answered over IPC after {:.1} ms (median), drawn {:.1} ms later",
+            median(answers.clone()),
+            click - median(answers)
+        );
+    }
 
     // Memory after many small calls.
     let before = web_process_mib();
@@ -279,9 +315,14 @@ async fn measure() -> Step {
     choose_environment(&app, &url).await?;
     for (which, shape) in [(0, "one line"), (1, "pretty-printed")] {
         shown.store(which, std::sync::atomic::Ordering::Relaxed);
-        let (drawn, gap) = timed_send(&app).await?;
+        let Timed {
+            drawn,
+            answered,
+            gap,
+        } = timed_send(&app).await?;
+        let answered = answered.map_or(String::new(), |ms| format!(" (IPC answer at {ms:.0} ms)"));
         println!(
-            "a {:.1} MB answer, {shape}: drawn {drawn:.0} ms after the click; longest gap between frames {gap:.0} ms",
+            "a {:.1} MB answer, {shape}: drawn {drawn:.0} ms after the click{answered}; longest gap between frames {gap:.0} ms",
             sizes[which] as f64 / 1_048_576.0
         );
     }
