@@ -275,7 +275,7 @@ async fn measure() -> Step {
         .and_then(|url| url.split("/router").next())
         .map(str::to_owned)
         .ok_or_else(|| Failure(format!("no local gateway address: {gateway}")))?;
-    let client = reqwest::Client::builder()
+    let client = qimen_core::client::http_client_builder()
         .no_proxy()
         .build()
         .map_err(|e| Failure(format!("no HTTP client: {e}")))?;

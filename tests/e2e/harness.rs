@@ -218,6 +218,8 @@ async fn start_once(scenario: &str, dir: PathBuf) -> Step<AppRun> {
         json!({ "application": env!("CARGO_BIN_EXE_qimen-workbench") }),
     );
     let requested_at = Instant::now();
+    // The WebDriver connection's TLS stack wants the process's provider chosen first.
+    qimen_core::client::install_tls_provider();
     let client = ClientBuilder::rustls()?
         .capabilities(capabilities)
         .connect(&format!("http://127.0.0.1:{port}"))

@@ -114,7 +114,7 @@ async fn start_relay(app: &AppRun) -> Step<String> {
 
 /// Sends calls at the rate for the duration; answers how many were sent and answered.
 async fn play_customer(relay: &str) -> Step<(u64, u64)> {
-    let client = reqwest::Client::builder()
+    let client = qimen_core::client::http_client_builder()
         .no_proxy()
         .timeout(Duration::from_secs(15))
         .build()

@@ -27,7 +27,7 @@ impl From<reqwest::Error> for Failure {
 
 /// A client that behaves like the browser but hands every redirect back to the test.
 fn browser() -> Step<reqwest::Client> {
-    Ok(reqwest::Client::builder()
+    Ok(qimen_core::client::http_client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
         .build()?)

@@ -41,7 +41,7 @@ fn customer_query(secret: &str, session: Option<&str>) -> String {
 
 /// Sends the call to the relay as the customer's system would, and returns the answer's body.
 async fn send_through(relay: &str, query: &str) -> Step<String> {
-    let client = reqwest::Client::builder()
+    let client = qimen_core::client::http_client_builder()
         .no_proxy()
         .timeout(Duration::from_secs(15))
         .build()

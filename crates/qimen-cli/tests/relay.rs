@@ -105,7 +105,10 @@ async fn relay_serve_forwards_calls_and_prints_one_masked_json_line_each() {
     );
     assert!(!rest.contains(DEMO_ERP_SECRET), "{rest}");
 
-    let http = reqwest::Client::builder().no_proxy().build().unwrap();
+    let http = qimen_core::client::http_client_builder()
+        .no_proxy()
+        .build()
+        .unwrap();
     let answer = http
         .get(format!(
             "{base}/router/rest?{}",

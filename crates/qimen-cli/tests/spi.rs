@@ -190,7 +190,9 @@ async fn provider_serve_verifies_a_signed_request_and_prints_it_masked() {
     query.extend_pairs(params.iter());
     query.append_pair("sign", &sign);
     let target = format!("{url}/qimen?{}", query.finish());
-    let client = reqwest::Client::new();
+    let client = qimen_core::client::http_client_builder()
+        .build()
+        .expect("an HTTP client");
 
     let answer = client
         .post(&target)

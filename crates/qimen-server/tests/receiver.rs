@@ -32,7 +32,9 @@ async fn receiver(config: ReceiverConfig) -> (receiver::RunningReceiver, Arc<Fix
 }
 
 async fn post(url: &str, body: impl Into<reqwest::Body>) -> (u16, String, String) {
-    let response = reqwest::Client::new()
+    let response = qimen_core::client::http_client_builder()
+        .build()
+        .expect("an HTTP client")
         .post(url)
         .header("content-type", "text/xml;charset=utf-8")
         .body(body)

@@ -172,7 +172,9 @@ async fn a_tampered_forward_is_refused_with_the_diagnosis() {
     set(&mut p, "session", "6100e2a7b3f4c5d6e7f8a9b0c1d2e3f4");
     let p = signed(p, Some(BODY), "another-secret");
     let url = with_query(&format!("{}/qimen", receiver.url()), &p);
-    let reply = reqwest::Client::new()
+    let reply = qimen_core::client::http_client_builder()
+        .build()
+        .expect("an HTTP client")
         .post(url)
         .header("content-type", "text/xml;charset=utf-8")
         .body(BODY)

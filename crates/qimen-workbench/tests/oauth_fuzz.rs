@@ -116,7 +116,7 @@ async fn ten_thousand_stray_requests_while_a_real_authorization_completes() {
         let (sent, wrong, base) = (sent.clone(), wrongly_accepted.clone(), base.clone());
         let answered = answered.clone();
         workers.push(tokio::spawn(async move {
-            let client = reqwest::Client::builder()
+            let client = qimen_core::client::http_client_builder()
                 .no_proxy()
                 .timeout(Duration::from_secs(5))
                 .build()

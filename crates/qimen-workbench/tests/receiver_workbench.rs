@@ -136,7 +136,7 @@ async fn a_tampered_request_is_refused_with_its_diagnosis_and_no_secret_is_kept(
     let window = Arc::new(Window::default());
     let status = start(&wb, &window).await;
     let url = status.url.unwrap();
-    let answer = reqwest::Client::builder()
+    let answer = qimen_core::client::http_client_builder()
         .no_proxy()
         .build()
         .unwrap()

@@ -74,7 +74,7 @@ fn customer_query(secret: &str, session: Option<&str>) -> String {
 
 /// The customer's system's HTTP client.
 fn client() -> reqwest::Client {
-    let builder = reqwest::Client::builder().no_proxy();
+    let builder = qimen_core::client::http_client_builder().no_proxy();
     builder
         .timeout(Duration::from_secs(10))
         .build()

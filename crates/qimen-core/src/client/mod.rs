@@ -91,6 +91,24 @@ impl HttpExchange {
     }
 }
 
+/// Makes *ring* the process's TLS provider, once. Every HTTPS connection the workbench opens (its own
+/// calls, the gateway's forwarding, the relay) uses it: it is a fraction of the size of the default
+/// provider in the shipped binary, and speaks the same TLS 1.2 / 1.3 suites the platform offers.
+pub fn install_tls_provider() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // Err only means a provider is already installed, which is all this asks for.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+/// The builder of every HTTP client: reqwest's, with the TLS provider installed first (a client built
+/// without one could not be built at all).
+pub fn http_client_builder() -> reqwest::ClientBuilder {
+    install_tls_provider();
+    reqwest::Client::builder()
+}
+
 /// A reusable HTTP client (connections are pooled between calls).
 #[derive(Debug, Clone)]
 pub struct HttpClient {
@@ -100,7 +118,7 @@ pub struct HttpClient {
 
 impl HttpClient {
     pub fn new(options: ClientOptions) -> Result<Self, ClientError> {
-        let mut builder = reqwest::Client::builder()
+        let mut builder = http_client_builder()
             .timeout(options.timeout)
             .connect_timeout(options.connect_timeout)
             .user_agent(options.user_agent.clone())

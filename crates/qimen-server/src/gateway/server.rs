@@ -100,7 +100,7 @@ impl Gateway {
         clock: Arc<dyn Clock>,
         catalogue: &'static [ApiSpec],
     ) -> Result<Gateway, GatewayError> {
-        let http = reqwest::Client::builder()
+        let http = qimen_core::client::http_client_builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(30))
             .no_proxy()

@@ -56,7 +56,7 @@ const NOT_FORWARDED: [&str; 5] = [
 
 /// The HTTP client for this upstream.
 pub(crate) fn client(upstream: &Upstream) -> Result<reqwest::Client, RelayError> {
-    let mut builder = reqwest::Client::builder()
+    let mut builder = qimen_core::client::http_client_builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none());
     if upstream.loopback {

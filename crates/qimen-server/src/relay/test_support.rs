@@ -92,7 +92,7 @@ pub async fn relay_with(
 }
 
 pub fn http() -> reqwest::Client {
-    reqwest::Client::builder()
+    qimen_core::client::http_client_builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -31,7 +31,7 @@ impl TestGateway {
         let running = gateway::start(config, clock.clone(), 0)
             .await
             .expect("gateway starts on a free port");
-        let http = reqwest::Client::builder()
+        let http = qimen_core::client::http_client_builder()
             .no_proxy()
             .redirect(reqwest::redirect::Policy::none())
             .build()

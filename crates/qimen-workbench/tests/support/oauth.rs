@@ -44,7 +44,7 @@ pub fn http(timeout: Duration) -> HttpClient {
 
 /// A browser that does not follow redirects by itself, so each step can be checked.
 pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
+    qimen_core::client::http_client_builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(10))
