@@ -26,32 +26,46 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 const SMALL_CALLS: usize = 200;
 const TIMED_CLICKS: usize = 15;
 
-/// Clicks 发送 and answers, once the result is drawn: the milliseconds from the click to the frame
-/// after it appeared, to the moment `call_send`'s answer arrived over IPC, and the longest gap between frames
-/// from the click until a second later.
+/// Clicks 发送 and answers, once the result is drawn, in milliseconds from the click: the frame after
+/// the result appeared; when `call_send`'s answer began to arrive over IPC and when it was parsed; when
+/// the result was in the page; and the longest gap between frames until a second later, with when it
+/// began.
 const TIMED_SEND: &str = r#"
 const done = arguments[0];
-// Tauri's invoke is frozen, but its IPC goes through fetch: the moment call_send's answer arrives.
+// Tauri's invoke is frozen, but its IPC goes through fetch: the moment call_send's answer starts to
+// arrive, and the moment its body has been read and parsed.
 if (!window.__benchWrapped) {
   const fetch = window.fetch;
   window.fetch = (url, ...rest) => {
     const answer = fetch(url, ...rest);
-    if (String(url).includes('call_send')) answer.then(() => { window.__benchAnswered = performance.now(); }, () => {});
-    return answer;
+    if (!String(url).includes('call_send')) return answer;
+    return answer.then((response) => {
+      window.__benchAnswered = performance.now();
+      for (const read of ['json', 'text', 'arrayBuffer']) {
+        const original = response[read].bind(response);
+        response[read] = () => original().then((body) => { window.__benchParsed = performance.now(); return body; });
+      }
+      return response;
+    });
   };
   window.__benchWrapped = true;
 }
 window.__benchAnswered = null;
-const gaps = [];
+window.__benchParsed = null;
+let longest = {gap: 0, at: 0};
 let last = performance.now();
 let running = true;
-const tick = (now) => { gaps.push(now - last); last = now; if (running) requestAnimationFrame(tick); };
+const tick = (now) => {
+  if (now - last > longest.gap) longest = {gap: now - last, at: last - start};
+  last = now;
+  if (running) requestAnimationFrame(tick);
+};
+const start = performance.now();
 requestAnimationFrame(tick);
 const old = document.querySelector('[data-testid="result"]');
 let changed = false;
 const observer = new MutationObserver(() => { changed = true; });
 if (old) observer.observe(old, {subtree: true, childList: true, characterData: true, attributes: true});
-const start = performance.now();
 document.querySelector('[data-testid="send"]').click();
 const poll = () => {
   const panel = document.querySelector('[data-testid="result"]');
@@ -59,13 +73,14 @@ const poll = () => {
   const fresh = changed || (panel && panel !== old);
   const tag = panel && panel.querySelector('[data-testid="result-tag"]');
   if (fresh && tag && send && !send.classList.contains('ant-btn-loading')) {
+    const inPage = performance.now() - start;
     requestAnimationFrame(() => {
       const drawn = performance.now() - start;
       setTimeout(() => {
         running = false;
         observer.disconnect();
-        const answered = window.__benchAnswered === null ? null : window.__benchAnswered - start;
-        done({drawn, answered, maxGap: Math.max(0, ...gaps)});
+        const since = (at) => (at === null ? null : at - start);
+        done({drawn, answered: since(window.__benchAnswered), parsed: since(window.__benchParsed), inPage, maxGap: longest.gap, maxGapAt: longest.at});
       }, 1000);
     });
   } else {
@@ -73,6 +88,31 @@ const poll = () => {
   }
 };
 poll();
+"#;
+
+/// The commands the first screen waits for.
+const STARTUP_COMMANDS: [&str; 4] = [
+    "app_info",
+    "profiles_list",
+    "environments_list",
+    "api_catalogue",
+];
+
+/// Invokes one command without arguments `arguments[1]` times in a row: the median milliseconds and
+/// the size of its answer as JSON.
+const TIMED_INVOKE: &str = r#"
+const [command, times, done] = arguments;
+(async () => {
+  const took = [];
+  let answer = null;
+  for (let i = 0; i < times; i += 1) {
+    const started = performance.now();
+    answer = await window.__TAURI_INTERNALS__.invoke(command);
+    took.push(performance.now() - started);
+  }
+  took.sort((a, b) => a - b);
+  done({median: took[Math.floor(took.length / 2)], bytes: new TextEncoder().encode(JSON.stringify(answer)).length});
+})().catch((error) => done({error: String(error)}));
 "#;
 
 fn main() -> ExitCode {
@@ -168,24 +208,46 @@ async fn choose_environment(app: &AppRun, typed: &str) -> Step {
     .map(drop)
 }
 
-/// One timed click: milliseconds to drawn, to the IPC answer (when it could be watched) and the
-/// longest gap between frames.
+/// One timed click, in milliseconds from it: see [`TIMED_SEND`].
 struct Timed {
     drawn: f64,
     answered: Option<f64>,
+    parsed: Option<f64>,
+    in_page: Option<f64>,
     gap: f64,
+    gap_at: f64,
+}
+
+impl Timed {
+    /// Where the time went, for one large answer.
+    fn phases(&self) -> String {
+        let at = |label: &str, value: Option<f64>| {
+            value
+                .map(|ms| format!("{label} {ms:.0} ms, "))
+                .unwrap_or_default()
+        };
+        format!(
+            "{}{}{}drawn {:.0} ms; longest gap between frames {:.0} ms, from {:.0} ms",
+            at("IPC answer at", self.answered),
+            at("parsed at", self.parsed),
+            at("in the page at", self.in_page),
+            self.drawn,
+            self.gap,
+            self.gap_at
+        )
+    }
 }
 
 async fn timed_send(app: &AppRun) -> Step<Timed> {
     let figures = app.client.execute_async(TIMED_SEND, vec![]).await?;
-    let drawn = figures["drawn"].as_f64();
-    let gap = figures["maxGap"].as_f64();
-    let answered = figures["answered"].as_f64();
-    match (drawn, gap) {
+    match (figures["drawn"].as_f64(), figures["maxGap"].as_f64()) {
         (Some(drawn), Some(gap)) => Ok(Timed {
             drawn,
-            answered,
+            answered: figures["answered"].as_f64(),
+            parsed: figures["parsed"].as_f64(),
+            in_page: figures["inPage"].as_f64(),
             gap,
+            gap_at: figures["maxGapAt"].as_f64().unwrap_or(0.0),
         }),
         _ => Err(Failure(format!("no timing came back: {figures}"))),
     }
@@ -256,10 +318,12 @@ async fn measure() -> Step {
     // Small answers: the click to the result drawn, beside the same call made directly.
     let mut clicks = Vec::new();
     let mut answers = Vec::new();
+    let mut in_page = Vec::new();
     for _ in 0..TIMED_CLICKS {
         let timed = timed_send(&app).await?;
         clicks.push(timed.drawn);
         answers.extend(timed.answered);
+        in_page.extend(timed.in_page);
     }
     let gateway = app
         .client
@@ -288,13 +352,36 @@ async fn measure() -> Step {
         "click on 发送 to the result drawn, taobao.time.get on the local gateway: median {click:.1} ms over {TIMED_CLICKS}; the same call directly over HTTP {straight:.2} ms; the window adds {:.1} ms",
         click - straight
     );
-    if !answers.is_empty() {
+    if !answers.is_empty() && !in_page.is_empty() {
+        let (answered, in_page) = (median(answers), median(in_page));
         println!(
-            "  of which: call_send answered over IPC after {:.1} ms (median), drawn {:.1} ms later",
-            median(answers.clone()),
-            click - median(answers)
+            "  of which (medians): call_send answered over IPC after {answered:.1} ms, the result in the page {:.1} ms later, drawn {:.1} ms after that",
+            in_page - answered,
+            click - in_page
         );
     }
+
+    // What the first screen asks for over IPC: how long each answer takes and how large it is.
+    let mut startup = Vec::new();
+    for command in STARTUP_COMMANDS {
+        let figures = app
+            .client
+            .execute_async(
+                TIMED_INVOKE,
+                vec![serde_json::json!(command), serde_json::json!(TIMED_CLICKS)],
+            )
+            .await?;
+        match (figures["median"].as_f64(), figures["bytes"].as_f64()) {
+            (Some(ms), Some(bytes)) => {
+                startup.push(format!("{command} {ms:.2} ms ({:.1} KB)", bytes / 1024.0))
+            }
+            _ => return Err(Failure(format!("{command} could not be timed: {figures}"))),
+        }
+    }
+    println!(
+        "the first screen's IPC, median of {TIMED_CLICKS}: {}",
+        startup.join(", ")
+    );
 
     // Memory after many small calls.
     let before = web_process_mib();
@@ -315,15 +402,11 @@ async fn measure() -> Step {
     choose_environment(&app, &url).await?;
     for (which, shape) in [(0, "one line"), (1, "pretty-printed")] {
         shown.store(which, std::sync::atomic::Ordering::Relaxed);
-        let Timed {
-            drawn,
-            answered,
-            gap,
-        } = timed_send(&app).await?;
-        let answered = answered.map_or(String::new(), |ms| format!(" (IPC answer at {ms:.0} ms)"));
+        let timed = timed_send(&app).await?;
         println!(
-            "a {:.1} MB answer, {shape}: drawn {drawn:.0} ms after the click{answered}; longest gap between frames {gap:.0} ms",
-            sizes[which] as f64 / 1_048_576.0
+            "a {:.1} MB answer, {shape}, from the click: {}",
+            sizes[which] as f64 / 1_048_576.0,
+            timed.phases()
         );
     }
     let _ = app.client.clone().close().await;
