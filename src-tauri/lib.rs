@@ -144,8 +144,12 @@ fn attach_workbench(
     app: &tauri::AppHandle,
     places: &launch::LaunchPlaces,
 ) -> Result<(), StartError> {
+    let started = std::time::Instant::now();
     match Workbench::open_or_explain(workbench_config(places)?) {
         Ok(workbench) => {
+            // How long the first screen waited for its data: on a first launch this is the
+            // migrations, the demo profile and its keyring entries.
+            log::info!("data opened in {} ms", started.elapsed().as_millis());
             app.manage(workbench);
             commands::session::spawn_auto_refresh(app.clone());
             commands::startup::opened(app);
