@@ -39,6 +39,7 @@ if (!window.__benchWrapped) {
   window.fetch = (url, ...rest) => {
     const answer = fetch(url, ...rest);
     if (!String(url).includes('call_send')) return answer;
+    window.__benchAsked = performance.now();
     return answer.then((response) => {
       window.__benchAnswered = performance.now();
       for (const read of ['json', 'text', 'arrayBuffer']) {
@@ -50,6 +51,7 @@ if (!window.__benchWrapped) {
   };
   window.__benchWrapped = true;
 }
+window.__benchAsked = null;
 window.__benchAnswered = null;
 window.__benchParsed = null;
 let longest = {gap: 0, at: 0};
@@ -80,7 +82,7 @@ const poll = () => {
         running = false;
         observer.disconnect();
         const since = (at) => (at === null ? null : at - start);
-        done({drawn, answered: since(window.__benchAnswered), parsed: since(window.__benchParsed), inPage, maxGap: longest.gap, maxGapAt: longest.at});
+        done({drawn, asked: since(window.__benchAsked), answered: since(window.__benchAnswered), parsed: since(window.__benchParsed), inPage, maxGap: longest.gap, maxGapAt: longest.at});
       }, 1000);
     });
   } else {
@@ -211,6 +213,7 @@ async fn choose_environment(app: &AppRun, typed: &str) -> Step {
 /// One timed click, in milliseconds from it: see [`TIMED_SEND`].
 struct Timed {
     drawn: f64,
+    asked: Option<f64>,
     answered: Option<f64>,
     parsed: Option<f64>,
     in_page: Option<f64>,
@@ -227,7 +230,8 @@ impl Timed {
                 .unwrap_or_default()
         };
         format!(
-            "{}{}{}drawn {:.0} ms; longest gap between frames {:.0} ms, from {:.0} ms",
+            "{}{}{}{}drawn {:.0} ms; longest gap between frames {:.0} ms, from {:.0} ms",
+            at("call_send asked at", self.asked),
             at("IPC answer at", self.answered),
             at("parsed at", self.parsed),
             at("in the page at", self.in_page),
@@ -243,6 +247,7 @@ async fn timed_send(app: &AppRun) -> Step<Timed> {
     match (figures["drawn"].as_f64(), figures["maxGap"].as_f64()) {
         (Some(drawn), Some(gap)) => Ok(Timed {
             drawn,
+            asked: figures["asked"].as_f64(),
             answered: figures["answered"].as_f64(),
             parsed: figures["parsed"].as_f64(),
             in_page: figures["inPage"].as_f64(),
@@ -317,11 +322,13 @@ async fn measure() -> Step {
 
     // Small answers: the click to the result drawn, beside the same call made directly.
     let mut clicks = Vec::new();
+    let mut asked = Vec::new();
     let mut answers = Vec::new();
     let mut in_page = Vec::new();
     for _ in 0..TIMED_CLICKS {
         let timed = timed_send(&app).await?;
         clicks.push(timed.drawn);
+        asked.extend(timed.asked);
         answers.extend(timed.answered);
         in_page.extend(timed.in_page);
     }
@@ -352,10 +359,11 @@ async fn measure() -> Step {
         "click on 发送 to the result drawn, taobao.time.get on the local gateway: median {click:.1} ms over {TIMED_CLICKS}; the same call directly over HTTP {straight:.2} ms; the window adds {:.1} ms",
         click - straight
     );
-    if !answers.is_empty() && !in_page.is_empty() {
-        let (answered, in_page) = (median(answers), median(in_page));
+    if !asked.is_empty() && !answers.is_empty() && !in_page.is_empty() {
+        let (asked, answered, in_page) = (median(asked), median(answers), median(in_page));
         println!(
-            "  of which (medians): call_send answered over IPC after {answered:.1} ms, the result in the page {:.1} ms later, drawn {:.1} ms after that",
+            "  of which (medians): call_send asked {asked:.1} ms after the click, answered over IPC {:.1} ms later, the result in the page {:.1} ms after that, drawn {:.1} ms later",
+            answered - asked,
             in_page - answered,
             click - in_page
         );
@@ -400,7 +408,11 @@ async fn measure() -> Step {
     let sizes = [bodies[0].len(), bodies[1].len()];
     let url = serve_bodies(bodies, shown.clone()).await?;
     choose_environment(&app, &url).await?;
-    for (which, shape) in [(0, "one line"), (1, "pretty-printed")] {
+    for (which, shape) in [
+        (0, "one line"),
+        (1, "pretty-printed"),
+        (0, "one line, again"),
+    ] {
         shown.store(which, std::sync::atomic::Ordering::Relaxed);
         let timed = timed_send(&app).await?;
         println!(
