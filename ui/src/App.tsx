@@ -14,7 +14,6 @@ import { WorkbenchProvider, useWorkbench } from "./state/workbench";
 import { AppShell } from "./shell/AppShell";
 import { RecoveryScreen } from "./shell/RecoveryScreen";
 import { StartupSkeleton } from "./shell/PageSkeleton";
-import { MonoFontWarmup } from "./shell/MonoFontWarmup";
 import { useEffect, useRef, useState } from "react";
 import * as api from "./api/commands";
 import type { StartupProblem } from "./api/bindings/StartupProblem";
@@ -44,7 +43,6 @@ function Themed() {
       <AntApp>
         <ToastsFollowLanguage />
         <AppShell />
-        <MonoFontWarmup />
       </AntApp>
     </ConfigProvider>
   );
