@@ -182,7 +182,9 @@ fn ten_megabytes(pretty: bool) -> Vec<u8> {
     text.unwrap_or_default()
 }
 
-/// Picks an environment in the top bar by typing it (a URL is offered as typed).
+/// Picks an environment in the top bar by typing it: the typed address is offered as an option, which is
+/// clicked once it is there (an Enter pressed while the options still followed an earlier keystroke
+/// chose a half-typed address).
 async fn choose_environment(app: &AppRun, typed: &str) -> Step {
     app.wait_until(
         "the environment picker",
@@ -198,8 +200,18 @@ async fn choose_environment(app: &AppRun, typed: &str) -> Step {
             "[data-testid=\"environment-select\"] input",
         ))
         .await?
-        .send_keys(&format!("{typed}\u{E007}"))
+        .send_keys(typed)
         .await?;
+    app.wait_until(
+        "the typed address offered and chosen",
+        r#"const option = [...document.querySelectorAll('.ant-select-item-option')]
+             .find((o) => o.textContent.trim().endsWith(arguments[0]));
+           if (!option) return false;
+           option.click();
+           return true;"#,
+        vec![serde_json::json!(typed)],
+    )
+    .await?;
     app.wait_until(
         "the environment chosen",
         r#"const s = document.querySelector('[data-testid="environment-select"]');
