@@ -2,6 +2,7 @@
  * Choosing an API from the catalogue: search by method name or title (either language), grouped by
  * family and scenario so a WMS developer sees the WMS APIs together.
  */
+import { useMemo } from "react";
 import { Select, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ApiDoc } from "../../api/bindings/ApiDoc";
@@ -26,10 +27,8 @@ function groupLabel(doc: ApiDoc, t: (key: string) => string): string {
   return doc.served_locally ? family : `${family} · ${t("console.notLocal")}`;
 }
 
-export function ApiPicker({ value, onChange }: { value: string | undefined; onChange: (name: string) => void }) {
-  const { t } = useTranslation();
-  const { catalogue, language } = useWorkbench();
-
+/** The picker's options: the catalogue grouped by `groupLabel`, each API by its title and method name. */
+function apiOptions(catalogue: ApiDoc[], language: UiLanguage, t: (key: string) => string) {
   const groups = new Map<string, ApiDoc[]>();
   for (const doc of catalogue) {
     const label = groupLabel(doc, t);
@@ -37,8 +36,7 @@ export function ApiPicker({ value, onChange }: { value: string | undefined; onCh
     list.push(doc);
     groups.set(label, list);
   }
-
-  const options = [...groups.entries()].map(([label, docs]) => ({
+  return [...groups.entries()].map(([label, docs]) => ({
     label,
     title: label,
     options: docs.map((doc) => ({
@@ -58,6 +56,18 @@ export function ApiPicker({ value, onChange }: { value: string | undefined; onCh
       ),
     })),
   }));
+}
+
+function filterApi(input: string, option: unknown): boolean {
+  const search = (option as { search?: string } | undefined)?.search;
+  return search ? search.includes(input.trim().toLowerCase()) : false;
+}
+
+export function ApiPicker({ value, onChange }: { value: string | undefined; onChange: (name: string) => void }) {
+  const { t } = useTranslation();
+  const { catalogue, language } = useWorkbench();
+  // Built once per catalogue and language, not on every redraw of the console around it.
+  const options = useMemo(() => apiOptions(catalogue, language, t), [catalogue, language, t]);
 
   return (
     <Select
@@ -70,10 +80,7 @@ export function ApiPicker({ value, onChange }: { value: string | undefined; onCh
       onChange={onChange}
       options={options}
       optionFilterProp="search"
-      filterOption={(input, option) => {
-        const search = (option as { search?: string } | undefined)?.search;
-        return search ? search.includes(input.trim().toLowerCase()) : false;
-      }}
+      filterOption={filterApi}
       listHeight={360}
       notFoundContent={t("console.noApiFound")}
     />

@@ -216,6 +216,9 @@ describe("console state: sending", () => {
     const refused = run(loaded, { type: "sendRefused", error: new IpcFailure({ code: "validation.call.method", message: "请填写 API" }) });
     expect(refused.sendError?.code).toBe("validation.call.method");
     expect(reducer(refused, { type: "sendAsked" }).sendError).toBeNull();
+    // With no error on screen, asking is no change at all, so the click costs no redraw.
+    const quiet = run(loaded);
+    expect(reducer(quiet, { type: "sendAsked" })).toBe(quiet);
 
     const sending = reducer(refused, { type: "sendStarted" });
     expect(sending).toMatchObject({ sending: true, sendError: null });

@@ -206,7 +206,8 @@ export function reducer(state: ConsoleState, action: ConsoleAction): ConsoleStat
     case "edited":
       return { ...state, ...action.changes };
     case "sendAsked":
-      return { ...state, sendError: null };
+      // Nothing to clear is no change at all: the click then costs the page no redraw.
+      return state.sendError === null ? state : { ...state, sendError: null };
     case "sendRefused":
       return { ...state, sendError: action.error };
     case "sendStarted":
