@@ -80,6 +80,8 @@ struct Launch {
     complete: Duration,
     pss_kib: u64,
     cpu_percent: f64,
+    /// How long the workbench took to open its data, as its log says (the bare window has none).
+    data_opened: Option<Duration>,
 }
 
 fn run() -> Outcome {
@@ -148,13 +150,17 @@ fn run() -> Outcome {
                         format!("{} {label} launch, round {round}: {why}", subject.name)
                     })?;
                 eprintln!(
-                    "round {round} {:<9} {label}: mapped {:.2} s, first pixels {:.2} s, complete {:.2} s, PSS {} MiB, CPU {:.1} %",
+                    "round {round} {:<9} {label}: mapped {:.2} s, first pixels {:.2} s, complete {:.2} s, PSS {} MiB, CPU {:.1} %{}",
                     subject.name,
                     launch.mapped.as_secs_f64(),
                     launch.first_pixels.as_secs_f64(),
                     launch.complete.as_secs_f64(),
                     launch.pss_kib / 1024,
-                    launch.cpu_percent
+                    launch.cpu_percent,
+                    launch.data_opened.map_or(String::new(), |took| format!(
+                        ", data opened in {} ms",
+                        took.as_millis()
+                    ))
                 );
                 results[index][kind].push(launch);
             }
@@ -166,12 +172,15 @@ fn run() -> Outcome {
 
 fn print_table(subjects: &[Subject], results: &[[Vec<Launch>; 2]], rounds: usize, release: &Path) {
     type Pick = fn(&Launch) -> f64;
-    let measures: [(&str, &str, Pick); 5] = [
+    let measures: [(&str, &str, Pick); 6] = [
         ("window mapped", "s", |l| l.mapped.as_secs_f64()),
         ("first pixels", "s", |l| l.first_pixels.as_secs_f64()),
         ("visually complete", "s", |l| l.complete.as_secs_f64()),
         ("idle PSS", "MiB", |l| l.pss_kib as f64 / 1024.0),
         ("idle CPU", "% core", |l| l.cpu_percent),
+        ("data opened", "s", |l| {
+            l.data_opened.map_or(f64::NAN, |took| took.as_secs_f64())
+        }),
     ];
     println!();
     println!(
@@ -190,7 +199,11 @@ fn print_table(subjects: &[Subject], results: &[[Vec<Launch>; 2]], rounds: usize
                 .collect();
             let decimals = if unit == "s" { 2 } else { 1 };
             let cell = |(min, median, max): (f64, f64, f64)| {
-                format!("{median:.decimals$} ({min:.decimals$}–{max:.decimals$})")
+                if median.is_nan() {
+                    "–".to_owned()
+                } else {
+                    format!("{median:.decimals$} ({min:.decimals$}–{max:.decimals$})")
+                }
             };
             println!(
                 "| {:<36} | {:<22} | {:<22} | {:>17} |",
@@ -236,7 +249,9 @@ fn print_table(subjects: &[Subject], results: &[[Vec<Launch>; 2]], rounds: usize
     );
 }
 
+/// Min, median and max of what was measured (NaN stands for "not measured" and is left out).
 fn spread(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.retain(|value| !value.is_nan());
     values.sort_by(f64::total_cmp);
     let n = values.len();
     if n == 0 {
@@ -402,7 +417,30 @@ fn measure_launch(subject: &Subject, dir: &Path, round: usize) -> Outcome<Launch
         complete,
         pss_kib,
         cpu_percent,
+        data_opened: data_opened(&dir.join("xdg-data")),
     })
+}
+
+/// The last "data opened in N ms" the workbench logged under `xdg_data` (its log folder is
+/// `<identifier>/logs` there): this launch's, since launches only add to the log.
+fn data_opened(xdg_data: &Path) -> Option<Duration> {
+    let logs = std::fs::read_dir(xdg_data)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|app| std::fs::read_dir(app.path().join("logs")).ok())
+        .flatten()
+        .filter_map(Result::ok);
+    let mut last = None;
+    for log in logs {
+        let text = std::fs::read_to_string(log.path()).unwrap_or_default();
+        for line in text.lines() {
+            if let Some((_, rest)) = line.split_once("data opened in ") {
+                let millis = rest.trim_end_matches(" ms").trim().parse::<u64>().ok();
+                last = millis.map(Duration::from_millis).or(last);
+            }
+        }
+    }
+    last
 }
 
 /// Where a window is on the display: x, y, width, height.
