@@ -2,6 +2,7 @@
  * A technical word with its plain explanation one hover away. Merchant staff meet AppKey, session,
  * customerId and 签名 here for the first time; every such label in the app is a Term.
  */
+import { memo } from "react";
 import { Tooltip } from "antd";
 import { QuestionCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -33,7 +34,7 @@ export const TERMS = [
 ] as const;
 export type TermName = (typeof TERMS)[number];
 
-export function Term({ name, label }: { name: TermName; label?: string }) {
+function TermView({ name, label }: { name: TermName; label?: string }) {
   const { t } = useTranslation();
   return (
     <span className="term">
@@ -44,3 +45,6 @@ export function Term({ name, label }: { name: TermName; label?: string }) {
     </span>
   );
 }
+
+/** Drawn again only for another word or label (or language): a page redrawing around it skips its tooltip. */
+export const Term = memo(TermView);
