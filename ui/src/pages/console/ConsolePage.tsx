@@ -13,7 +13,7 @@ import * as api from "../../api/commands";
 import { IpcFailure, toIpcFailure } from "../../api/ipc";
 import { useWorkbench } from "../../state/workbench";
 import { fromOutcome } from "../../components/result/model";
-import { type ConsoleFormValues } from "./ParamForm";
+import type { ConsoleFormValues } from "./ParamForm";
 import { buildCallInput, type ConsoleDraft } from "./callInput";
 import { useShowError } from "../../components/errors";
 import { pick } from "../../i18n/pick";

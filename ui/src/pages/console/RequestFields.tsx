@@ -4,12 +4,12 @@
  * would cross the network in clear. Drawn again only when one of them changes: a send in flight or a
  * result arriving leaves them alone, so the click on 发送 does not wait on a redraw of the whole form.
  */
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { Alert, Button, Col, Form, Input, Row, Segmented, Select, Space, Switch, Typography, type FormInstance } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SignMethod } from "../../api/bindings/SignMethod";
 import { useWorkbench } from "../../state/workbench";
-import { Term } from "../../components/Term";
+import { Term, type TermName } from "../../components/Term";
 import { CodeView } from "../../components/CodeView";
 import { sessionInClear } from "../../components/environments";
 import { ApiPicker, apiDescription, apiTitle } from "./ApiPicker";
@@ -32,6 +32,18 @@ export function sameRequest(before: RequestFieldsProps, after: RequestFieldsProp
   if (before.form !== after.form || before.dispatch !== after.dispatch) return false;
   const keys = Object.keys(after.state) as (keyof ConsoleState)[];
   return keys.every((key) => RESULT_FIELDS.has(key) || before.state[key] === after.state[key]);
+}
+
+/** One field of the half-width grid: its Term above the control. */
+function TermColumn({ term, children }: { term: TermName; children: ReactNode }) {
+  return (
+    <Col xs={24} md={12}>
+      <Space direction="vertical" size={4} style={{ width: "100%" }}>
+        <Term name={term} />
+        {children}
+      </Space>
+    </Col>
+  );
 }
 
 function RequestFieldsView({ state, form, dispatch }: RequestFieldsProps) {
@@ -101,50 +113,38 @@ function RequestFieldsView({ state, form, dispatch }: RequestFieldsProps) {
       )}
 
       <Row gutter={[16, 12]} style={{ marginTop: 16 }}>
-        <Col xs={24} md={12}>
-          <Space direction="vertical" size={4} style={{ width: "100%" }}>
-            <Term name="signMethod" />
-            <Select<SignMethod>
-              aria-label={t("terms.signMethod.label")}
-              style={{ width: "100%" }}
-              value={signMethod}
-              onChange={(value) => edit({ signMethod: value })}
-              options={SIGN_METHODS.map((value) => ({ value, label: value }))}
-            />
-          </Space>
-        </Col>
+        <TermColumn term="signMethod">
+          <Select<SignMethod>
+            aria-label={t("terms.signMethod.label")}
+            style={{ width: "100%" }}
+            value={signMethod}
+            onChange={(value) => edit({ signMethod: value })}
+            options={SIGN_METHODS.map((value) => ({ value, label: value }))}
+          />
+        </TermColumn>
         {!isQimenStandard && (
-          <Col xs={24} md={12}>
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
-              <Term name="format" />
-              <Select
-                aria-label={t("terms.format.label")}
-                style={{ width: "100%" }}
-                value={format}
-                onChange={(value: ConsoleFormat) => edit({ format: value })}
-                options={[
-                  { value: "json", label: "JSON" },
-                  { value: "xml", label: "XML" },
-                ]}
-              />
-            </Space>
-          </Col>
+          <TermColumn term="format">
+            <Select
+              aria-label={t("terms.format.label")}
+              style={{ width: "100%" }}
+              value={format}
+              onChange={(value: ConsoleFormat) => edit({ format: value })}
+              options={[
+                { value: "json", label: "JSON" },
+                { value: "xml", label: "XML" },
+              ]}
+            />
+          </TermColumn>
         )}
         {showTargetApp && (
-          <Col xs={24} md={12}>
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
-              <Term name="targetAppKey" />
-              <Input aria-label={t("terms.targetAppKey.label")} value={targetAppKey} onChange={(e) => edit({ targetAppKey: e.target.value })} />
-            </Space>
-          </Col>
+          <TermColumn term="targetAppKey">
+            <Input aria-label={t("terms.targetAppKey.label")} value={targetAppKey} onChange={(e) => edit({ targetAppKey: e.target.value })} />
+          </TermColumn>
         )}
         {showCustomerId && (
-          <Col xs={24} md={12}>
-            <Space direction="vertical" size={4} style={{ width: "100%" }}>
-              <Term name="customerId" />
-              <Input aria-label={t("terms.customerId.label")} value={customerId} onChange={(e) => edit({ customerId: e.target.value })} />
-            </Space>
-          </Col>
+          <TermColumn term="customerId">
+            <Input aria-label={t("terms.customerId.label")} value={customerId} onChange={(e) => edit({ customerId: e.target.value })} />
+          </TermColumn>
         )}
       </Row>
 
