@@ -182,7 +182,7 @@ pub fn run() -> Result<(), StartError> {
             app.manage(commands::startup::StartupState::new(places.clone()));
             // Opening the database (migrating it, the first run's demo profile and keyring entries)
             // happens beside the main thread, so the window paints at once; the UI waits for
-            // app_startup_problem, which answers when this is done.
+            // app_start, which answers when this is done.
             let handle = app.handle().clone();
             std::thread::Builder::new()
                 .name("open-data".into())

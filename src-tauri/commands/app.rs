@@ -1,8 +1,6 @@
-//! App-wide commands: the app's state and settings, the keyring choice, environments and the catalogue.
+//! App-wide commands: the app's state and settings, and the keyring choice.
 
-use qimen_workbench::api_docs::ApiDoc;
 use qimen_workbench::app::{AppInfo, SettingsInput};
-use qimen_workbench::calls::environments::EnvironmentOption;
 use qimen_workbench::{IpcError, Workbench};
 use tauri::State;
 
@@ -22,16 +20,4 @@ pub async fn settings_set(
 #[tauri::command]
 pub async fn secrets_use_memory(workbench: State<'_, Workbench>) -> Result<AppInfo, IpcError> {
     workbench.secrets_use_memory().await
-}
-
-#[tauri::command]
-pub async fn environments_list(
-    workbench: State<'_, Workbench>,
-) -> Result<Vec<EnvironmentOption>, IpcError> {
-    workbench.environments_list().await
-}
-
-#[tauri::command]
-pub async fn api_catalogue(workbench: State<'_, Workbench>) -> Result<Vec<ApiDoc>, IpcError> {
-    workbench.api_catalogue().await
 }

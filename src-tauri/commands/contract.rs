@@ -9,8 +9,8 @@ ipc_contract! {
     app::app_info() -> "AppInfo";
     app::settings_set(input: "SettingsInput") -> "AppInfo";
     app::secrets_use_memory() -> "AppInfo";
-    /// Why the data could not be opened at start; null when it opened (the usual case).
-    startup::app_startup_problem() -> "StartupProblem | null";
+    /// Once the data is open: the first screen's data (app state, profiles, environments, catalogue), or why it could not be opened.
+    startup::app_start() -> "AppStart";
     /// Moves the damaged database aside (nothing deleted) and opens a fresh one; answers where the old file is.
     startup::app_recover_data() -> "string";
     profiles::profiles_list() -> "ProfileView[]";
@@ -20,8 +20,6 @@ ipc_contract! {
     profiles::profile_select(id: "number") -> "AppInfo";
     /// The demo profile back as on first launch (guide, materials, app details, scenario, session), selected; other profiles and history untouched.
     profiles::demo_reset() -> "ProfileView";
-    app::environments_list() -> "EnvironmentOption[]";
-    app::api_catalogue() -> "ApiDoc[]";
     calls::call_preview(input: "CallInput") -> "CallPreview";
     calls::call_send(input: "CallInput") -> "CallOutcome";
     calls::call_curl(input: "CallInput", reveal_session: "boolean") -> "string";

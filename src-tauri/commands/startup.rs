@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use tokio::sync::watch;
 
 use qimen_core::text::Lang;
-use qimen_workbench::app::StartupProblem;
+use qimen_workbench::app::{AppStart, StartupProblem};
 use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, Manager, State};
 
@@ -63,14 +63,29 @@ pub fn failed(app: &AppHandle, problem: StartupProblem) {
     }
 }
 
-/// Answers once the data is open (or could not be): the window draws its skeleton meanwhile, and
-/// asks for nothing else before this answers.
+/// Answers once the data is open (or could not be): the window draws its skeleton meanwhile and asks
+/// for nothing else first. When the data is open, the answer carries the first screen's data too, so
+/// the window draws the app at once instead of asking again.
 #[tauri::command]
-pub async fn app_startup_problem(
+pub async fn app_start(
+    app: AppHandle,
     startup: State<'_, StartupState>,
-) -> Result<Option<StartupProblem>, IpcError> {
+) -> Result<AppStart, IpcError> {
     startup.settled().await;
-    Ok(startup.get())
+    if let Some(problem) = startup.get() {
+        return Ok(AppStart::Problem { problem });
+    }
+    match app.try_state::<Workbench>() {
+        Some(workbench) => Ok(AppStart::Ready {
+            screen: workbench.first_screen().await,
+        }),
+        // Settled without a problem means the workbench was attached first; kept as an answer
+        // rather than a panic all the same.
+        None => Err(IpcError::new(
+            "startup.not_open",
+            "数据还没有打开，请重新启动工作台。The data is not open yet: restart the workbench.",
+        )),
+    }
 }
 
 #[tauri::command]

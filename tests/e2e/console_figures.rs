@@ -92,13 +92,9 @@ const poll = () => {
 poll();
 "#;
 
-/// The commands the first screen waits for.
-const STARTUP_COMMANDS: [&str; 4] = [
-    "app_info",
-    "profiles_list",
-    "environments_list",
-    "api_catalogue",
-];
+/// The command the first screen waits for (it answers with the first screen's data), and two that
+/// screens ask again after a change.
+const STARTUP_COMMANDS: [&str; 3] = ["app_start", "app_info", "profiles_list"];
 
 /// Invokes one command without arguments `arguments[1]` times in a row: the median milliseconds and
 /// the size of its answer as JSON.
@@ -348,8 +344,8 @@ async fn measure() -> Step {
         .client
         .execute_async(
             "const done = arguments[0];
-             window.__TAURI_INTERNALS__.invoke('environments_list')
-               .then((list) => done(list.find((e) => e.id === 'local').endpoints.top), () => done(null));",
+             window.__TAURI_INTERNALS__.invoke('app_start')
+               .then((start) => done(start.screen.environments.value.find((e) => e.id === 'local').endpoints.top), () => done(null));",
             vec![],
         )
         .await?;

@@ -9,13 +9,13 @@ use crate::harness::{ensure, AppRun, Step};
 
 pub async fn security_posture(app: &AppRun) -> Step {
     // The data opens beside the main thread after the window shows; the UI asks nothing else before
-    // app_startup_problem answers, and neither does this test.
+    // app_start answers, and neither does this test.
     let settled = app
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1];
-             window.__TAURI_INTERNALS__.invoke('app_startup_problem', {})
-               .then((problem) => done(problem === null ? 'open' : JSON.stringify(problem)), (e) => done(String(e)));",
+             window.__TAURI_INTERNALS__.invoke('app_start', {})
+               .then((start) => done(start.kind === 'ready' ? 'open' : JSON.stringify(start)), (e) => done(String(e)));",
             vec![],
         )
         .await?;

@@ -10,12 +10,13 @@ import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
 import { pick } from "./i18n/pick";
 import { theme } from "./theme";
-import { WorkbenchProvider, useWorkbench } from "./state/workbench";
+import { WorkbenchProvider, applyLanguage, useWorkbench } from "./state/workbench";
 import { AppShell } from "./shell/AppShell";
 import { RecoveryScreen } from "./shell/RecoveryScreen";
 import { StartupSkeleton } from "./shell/PageSkeleton";
 import { useEffect, useRef, useState } from "react";
-import * as api from "./api/commands";
+import type { AppStart } from "./api/bindings/AppStart";
+import type { FirstScreen } from "./api/bindings/FirstScreen";
 import type { StartupProblem } from "./api/bindings/StartupProblem";
 
 /**
@@ -48,28 +49,41 @@ function Themed() {
   );
 }
 
-/** "checking" until the shell says whether the data opened (it answers once opening is done); a
- * problem shows the recovery screen. */
-type Startup = { kind: "checking" } | { kind: "ready" } | { kind: "problem"; problem: StartupProblem };
+/** "checking" until the shell says whether the data opened (it answers once opening is done, with the
+ * first screen's data); a problem shows the recovery screen. After a recovery the app is "ready"
+ * without a screen, and loads its data itself. */
+type Startup = { kind: "checking" } | { kind: "ready"; screen: FirstScreen | null } | { kind: "problem"; problem: StartupProblem };
 
-function useStartup(): [Startup, () => void] {
+function useStartup(started: Promise<AppStart>): [Startup, () => void] {
   const [startup, setStartup] = useState<Startup>({ kind: "checking" });
   useEffect(() => {
     let live = true;
-    api
-      .appStartupProblem()
-      .then((problem) => live && setStartup(problem ? { kind: "problem", problem } : { kind: "ready" }))
+    started
+      .then((answer) => {
+        if (!live) return;
+        if (answer.kind === "problem") {
+          setStartup({ kind: "problem", problem: answer.problem });
+          return;
+        }
+        // The saved language before the first frame of the app, so it never draws in the other one.
+        if (answer.screen.info.status === "fulfilled") applyLanguage(answer.screen.info.value.language);
+        setStartup({ kind: "ready", screen: answer.screen });
+      })
       // A shell that cannot answer this cannot be recovered here either: go on to the app.
-      .catch(() => live && setStartup({ kind: "ready" }));
+      .catch(() => live && setStartup({ kind: "ready", screen: null }));
     return () => {
       live = false;
     };
-  }, []);
-  return [startup, () => setStartup({ kind: "ready" })];
+  }, [started]);
+  return [startup, () => setStartup({ kind: "ready", screen: null })];
 }
 
-export function App() {
-  const [startup, recovered] = useStartup();
+/**
+ * `started` is the start-up question, asked by main.tsx before the first render so that its answer
+ * is on its way while the skeleton draws.
+ */
+export function App({ started }: { started: Promise<AppStart> }) {
+  const [startup, recovered] = useStartup(started);
   return (
     <I18nextProvider i18n={i18n}>
       {startup.kind === "problem" ? (
@@ -77,7 +91,7 @@ export function App() {
           <RecoveryScreen problem={startup.problem} onRecovered={recovered} />
         </ConfigProvider>
       ) : startup.kind === "ready" ? (
-        <WorkbenchProvider>
+        <WorkbenchProvider screen={startup.screen}>
           <Themed />
         </WorkbenchProvider>
       ) : (

@@ -8,7 +8,7 @@ use qimen_core::diagnose::CauseId;
 use qimen_core::protocol::environment::Environment;
 use qimen_core::text::Lang;
 use qimen_server::gateway::config::DEMO_ERP_APP_KEY;
-use qimen_workbench::app::SettingsInput;
+use qimen_workbench::app::{Part, SettingsInput};
 use qimen_workbench::calls::{SignCompareInput, SignTarget};
 use qimen_workbench::profiles::ProfileForm;
 use qimen_workbench::store::{HistoryQuery, ProfileInput, ProfileRole};
@@ -380,23 +380,33 @@ async fn a_large_answer_is_cut_for_display_but_kept_and_saved_whole() {
     wb.shutdown().await;
 }
 
+/// Unwraps a part of the first screen that must have been read.
+fn fulfilled<T>(part: Part<T>, what: &str) -> T {
+    match part {
+        Part::Fulfilled { value } => value,
+        Part::Rejected { reason } => panic!("{what}: {reason}"),
+    }
+}
+
 #[tokio::test]
-async fn environments_and_catalogue_are_ready_to_show() {
+async fn the_first_screen_comes_in_one_answer_ready_to_show() {
     let dir = TempDir::new("lists");
     let (wb, _) = open(dir.path());
-    let envs = wb
-        .environments_list()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let screen = wb.first_screen().await;
+    let info = fulfilled(screen.info, "app info");
+    let profiles = fulfilled(screen.profiles, "profiles");
+    let envs = fulfilled(screen.environments, "environments");
+    let docs = fulfilled(screen.catalogue, "catalogue");
+    // A first run: the demo profile, selected.
+    assert_eq!(profiles.len(), 1);
+    assert_eq!(info.current_profile_id, Some(profiles[0].profile.id));
     let local = envs
         .iter()
         .find(|e| e.is_local)
         .unwrap_or_else(|| panic!("a local option"));
-    let info = wb.app_info().await.unwrap_or_else(|e| panic!("{e}"));
     // The local option points at the gateway this workbench started.
     let gateway = info.gateway_url.unwrap_or_default();
     assert_eq!(local.endpoints.top, format!("{gateway}/router/rest"));
-    let docs = wb.api_catalogue().await.unwrap_or_else(|e| panic!("{e}"));
     let crm = docs
         .iter()
         .find(|d| d.name == "qimen.taobao.crm.order.detail.get")

@@ -6,10 +6,10 @@
  */
 import { call } from "./ipc";
 import type { AnswerTemplate } from "./bindings/AnswerTemplate";
-import type { ApiDoc } from "./bindings/ApiDoc";
 import type { AppDetailsForm } from "./bindings/AppDetailsForm";
 import type { AppDetailsView } from "./bindings/AppDetailsView";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AppStart } from "./bindings/AppStart";
 import type { AppTypeCatalog } from "./bindings/AppTypeCatalog";
 import type { BundleCall } from "./bindings/BundleCall";
 import type { CallInput } from "./bindings/CallInput";
@@ -17,7 +17,6 @@ import type { CallOutcome } from "./bindings/CallOutcome";
 import type { CallPreview } from "./bindings/CallPreview";
 import type { CaseId } from "./bindings/CaseId";
 import type { Diagnosis } from "./bindings/Diagnosis";
-import type { EnvironmentOption } from "./bindings/EnvironmentOption";
 import type { FlowOptions } from "./bindings/FlowOptions";
 import type { FlowView } from "./bindings/FlowView";
 import type { HistoryDetail } from "./bindings/HistoryDetail";
@@ -52,7 +51,6 @@ import type { SessionFlow } from "./bindings/SessionFlow";
 import type { SessionStatus } from "./bindings/SessionStatus";
 import type { SettingsInput } from "./bindings/SettingsInput";
 import type { SignCompareInput } from "./bindings/SignCompareInput";
-import type { StartupProblem } from "./bindings/StartupProblem";
 import type { StepStateInput } from "./bindings/StepStateInput";
 import type { TaobaokeApplicationsView } from "./bindings/TaobaokeApplicationsView";
 import type { TaobaokeCatalogView } from "./bindings/TaobaokeCatalogView";
@@ -72,8 +70,8 @@ export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set
 export const secretsUseMemory = () => call<AppInfo>("secrets_use_memory");
 
 // startup
-/** Why the data could not be opened at start; null when it opened (the usual case). */
-export const appStartupProblem = () => call<StartupProblem | null>("app_startup_problem");
+/** Once the data is open: the first screen's data (app state, profiles, environments, catalogue), or why it could not be opened. */
+export const appStart = () => call<AppStart>("app_start");
 /** Moves the damaged database aside (nothing deleted) and opens a fresh one; answers where the old file is. */
 export const appRecoverData = () => call<string>("app_recover_data");
 
@@ -85,10 +83,6 @@ export const profileDelete = (id: number) => call<void>("profile_delete", { id }
 export const profileSelect = (id: number) => call<AppInfo>("profile_select", { id });
 /** The demo profile back as on first launch (guide, materials, app details, scenario, session), selected; other profiles and history untouched. */
 export const demoReset = () => call<ProfileView>("demo_reset");
-
-// app
-export const environmentsList = () => call<EnvironmentOption[]>("environments_list");
-export const apiCatalogue = () => call<ApiDoc[]>("api_catalogue");
 
 // calls
 export const callPreview = (input: CallInput) => call<CallPreview>("call_preview", { input });

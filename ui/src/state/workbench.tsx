@@ -10,6 +10,8 @@ import type { AppInfo } from "../api/bindings/AppInfo";
 import type { ProfileView } from "../api/bindings/ProfileView";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { ApiDoc } from "../api/bindings/ApiDoc";
+import type { FirstScreen } from "../api/bindings/FirstScreen";
+import type { Part } from "../api/bindings/Part";
 import type { BundleCall } from "../api/bindings/BundleCall";
 import type { CallInput } from "../api/bindings/CallInput";
 import { i18n, toUiLanguage, type UiLanguage } from "../i18n";
@@ -71,13 +73,33 @@ export interface Workbench {
 const WorkbenchContext = createContext<Workbench | null>(null);
 
 /**
- * Everything the app needs at start. Each part loads on its own: a keyring that refuses the demo
- * profile's secret must not hide the app (and the way out of it) behind one error page.
+ * Everything the app needs at start, as app_start answers it once the data is open. Each part comes on
+ * its own: a keyring that refuses the demo profile's secret must not hide the app (and the way out of
+ * it) behind one error page.
  */
-function loadAll() {
-  return Promise.allSettled([api.appInfo(), api.profilesList(), api.environmentsList(), api.apiCatalogue()] as const);
+async function loadScreen(): Promise<FirstScreen> {
+  const answer = await api.appStart();
+  if (answer.kind === "ready") return answer.screen;
+  // The data was open when the app started; should it not be now, that is this load's failure.
+  throw new IpcFailure({ code: answer.problem.code, message: pick(answer.problem.message, toUiLanguage(i18n.language)) });
 }
-type Loaded = Awaited<ReturnType<typeof loadAll>>;
+
+function valueOf<T>(part: Part<T>, fallback: T): T {
+  return part.status === "fulfilled" ? part.value : fallback;
+}
+
+function failureOf(screen: FirstScreen): IpcFailure | null {
+  const failed = [screen.info, screen.profiles, screen.environments, screen.catalogue].find((part) => part.status === "rejected");
+  return failed ? toIpcFailure(failed.reason) : null;
+}
+
+/** Switches the texts and the page's `lang` to the UI language `value` names, and answers it. */
+export function applyLanguage(value: string): UiLanguage {
+  const next = toUiLanguage(value);
+  if (i18n.language !== next) void i18n.changeLanguage(next);
+  document.documentElement.lang = next;
+  return next;
+}
 
 export function useWorkbench(): Workbench {
   const value = useContext(WorkbenchContext);
@@ -95,12 +117,16 @@ export function useProfileName(): (id: number, fallback: string) => string {
   };
 }
 
-export function WorkbenchProvider({ children }: { children: ReactNode }) {
-  const [info, setInfoState] = useState<AppInfo | null>(null);
-  const [loadError, setLoadError] = useState<IpcFailure | null>(null);
-  const [profiles, setProfiles] = useState<ProfileView[]>([]);
-  const [environments, setEnvironments] = useState<EnvironmentOption[]>([]);
-  const [catalogue, setCatalogue] = useState<ApiDoc[]>([]);
+/**
+ * `screen` is the first screen's data when the start-up brought it; without it (after a recovery) the
+ * provider asks for it itself.
+ */
+export function WorkbenchProvider({ screen, children }: { screen: FirstScreen | null; children: ReactNode }) {
+  const [info, setInfoState] = useState<AppInfo | null>(() => (screen ? valueOf(screen.info, null) : null));
+  const [loadError, setLoadError] = useState<IpcFailure | null>(() => (screen ? failureOf(screen) : null));
+  const [profiles, setProfiles] = useState<ProfileView[]>(() => (screen ? valueOf(screen.profiles, []) : []));
+  const [environments, setEnvironments] = useState<EnvironmentOption[]>(() => (screen ? valueOf(screen.environments, []) : []));
+  const [catalogue, setCatalogue] = useState<ApiDoc[]>(() => (screen ? valueOf(screen.catalogue, []) : []));
   const [environmentOverride, setEnvironmentOverride] = useState<string | null>(null);
   const [language, setLanguage] = useState<UiLanguage>(toUiLanguage(i18n.language));
   const [page, setPage] = useState<PageKey>("console");
@@ -109,19 +135,14 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   const [reproRequest, setReproRequest] = useState<ReproRequest | null>(null);
   const [historyRequest, setHistoryRequest] = useState<HistoryRequest | null>(null);
 
-  const applyLanguage = useCallback((value: string) => {
-    const next = toUiLanguage(value);
-    setLanguage(next);
-    if (i18n.language !== next) void i18n.changeLanguage(next);
-    document.documentElement.lang = next;
-  }, []);
+  const followLanguage = useCallback((value: string) => setLanguage(applyLanguage(value)), []);
 
   const setInfo = useCallback(
     (next: AppInfo) => {
       setInfoState(next);
-      applyLanguage(next.language);
+      followLanguage(next.language);
     },
-    [applyLanguage],
+    [followLanguage],
   );
 
   const reloadProfiles = useCallback(async () => {
@@ -131,27 +152,37 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const apply = useCallback(
-    ([nextInfo, list, envs, apis]: Loaded) => {
-      if (nextInfo.status === "fulfilled") setInfo(nextInfo.value);
-      if (list.status === "fulfilled") setProfiles(list.value);
-      if (envs.status === "fulfilled") setEnvironments(envs.value);
-      if (apis.status === "fulfilled") setCatalogue(apis.value);
-      const failed = [nextInfo, list, envs, apis].find((part) => part.status === "rejected");
-      setLoadError(failed ? toIpcFailure(failed.reason) : null);
+    (loaded: FirstScreen) => {
+      if (loaded.info.status === "fulfilled") setInfo(loaded.info.value);
+      if (loaded.profiles.status === "fulfilled") setProfiles(loaded.profiles.value);
+      if (loaded.environments.status === "fulfilled") setEnvironments(loaded.environments.value);
+      if (loaded.catalogue.status === "fulfilled") setCatalogue(loaded.catalogue.value);
+      setLoadError(failureOf(loaded));
     },
     [setInfo],
   );
 
-  const reload = useCallback(async () => apply(await loadAll()), [apply]);
+  const reload = useCallback(async () => {
+    try {
+      apply(await loadScreen());
+    } catch (raw) {
+      setLoadError(toIpcFailure(raw));
+    }
+  }, [apply]);
 
-  // Loaded once at start; later, the commands that change something reload what they changed.
+  // Loaded at start unless the start-up brought it; later, the commands that change something reload
+  // what they changed.
   useEffect(() => {
+    if (screen !== null) return undefined;
     let live = true;
-    void loadAll().then((parts) => live && apply(parts));
+    loadScreen().then(
+      (loaded) => live && apply(loaded),
+      (raw) => live && setLoadError(toIpcFailure(raw)),
+    );
     return () => {
       live = false;
     };
-  }, [apply]);
+  }, [screen, apply]);
 
   const currentProfile = useMemo(
     () => profiles.find((profile) => profile.id === info?.current_profile_id) ?? profiles[0],
@@ -173,12 +204,12 @@ export function WorkbenchProvider({ children }: { children: ReactNode }) {
       try {
         setInfo(await api.settingsSet({ language: next, retention: null }));
       } finally {
-        applyLanguage(next);
+        followLanguage(next);
       }
       // A load failure on screen is worded in the old language: ask again, in the new one.
       if (loadError) await reload();
     },
-    [applyLanguage, setInfo, loadError, reload],
+    [followLanguage, setInfo, loadError, reload],
   );
 
   const profileEnvironment = currentProfile ? environmentIdOf(currentProfile.environment, environments) : undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
 import { EXPLANATION_REMEDY, EXPLANATION_TITLE, MASKED_STRING, appInfo, catalogue, demoProfile, failureOutcome, startBackend, successOutcome } from "./fixtures";
+import type { ApiDoc } from "../api/bindings/ApiDoc";
 
 describe("test console", () => {
   it("opens on the demo profile with taobao.time.get ready, and one click on 发送 shows success", async () => {
@@ -11,6 +12,9 @@ describe("test console", () => {
     expect(await screen.findByTestId("demo-tag")).toHaveTextContent("演示模式");
     // The first-run API is preselected once the catalogue is in.
     await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
+    // The first screen came from one answer, asked once: nothing of it was asked for again.
+    expect(calls.filter((call) => call.command === "app_start")).toHaveLength(1);
+    expect(calls.some((call) => call.command === "app_info" || call.command === "profiles_list")).toBe(false);
 
     await user.click(screen.getByTestId("send"));
 
@@ -173,7 +177,7 @@ describe("test console and the current profile", () => {
 });
 
 describe("test console and what the profile knows", () => {
-  const wdtDoc = {
+  const wdtDoc: ApiDoc = {
     ...catalogue[0]!,
     name: "hu3cgwt0tc.wdt.stock.query",
     family: "qimen_cloud" as const,
@@ -186,18 +190,21 @@ describe("test console and what the profile knows", () => {
       description: { zh: name, en: name },
       example: `example-${name}`,
       allowed: [],
+      offset_hours: null,
     })),
   };
 
   it("fills the 旺店通 account from the profile, keeps what was typed, and clears a result when the API changes", async () => {
     const calls = startBackend({
-      api_catalogue: () => [...catalogue, wdtDoc],
       call_profile_values: () => [
         { key: "sid", value: "shop-sid" },
         { key: "appkey", value: "shop-appkey" },
       ],
       call_send: () => successOutcome,
-    });
+      },
+      appInfo(),
+      { catalogue: [...catalogue, wdtDoc] },
+    );
     const { user } = await renderApp();
     await waitFor(() => expect(screen.getByTestId("api-picker")).toHaveTextContent("获取淘宝系统当前时间"));
     await user.click(screen.getByTestId("send"));

@@ -5,11 +5,14 @@
  */
 import type { ApiDoc } from "../api/bindings/ApiDoc";
 import type { AppInfo } from "../api/bindings/AppInfo";
+import type { AppStart } from "../api/bindings/AppStart";
 import type { BundleCall } from "../api/bindings/BundleCall";
 import type { CallInput } from "../api/bindings/CallInput";
 import type { CallOutcome } from "../api/bindings/CallOutcome";
 import type { EnvironmentOption } from "../api/bindings/EnvironmentOption";
 import type { HistoryPage } from "../api/bindings/HistoryPage";
+import type { IpcError } from "../api/bindings/IpcError";
+import type { Part } from "../api/bindings/Part";
 import type { ProfileView } from "../api/bindings/ProfileView";
 import type { SignExplanation } from "../api/bindings/SignExplanation";
 import type { ExchangeSummary } from "../api/bindings/ExchangeSummary";
@@ -19,7 +22,7 @@ import type { AnswerTemplate } from "../api/bindings/AnswerTemplate";
 import type { Receipt } from "../api/bindings/Receipt";
 import type { ReceiptSummary } from "../api/bindings/ReceiptSummary";
 import type { ReceiverStatus } from "../api/bindings/ReceiverStatus";
-import { installBackend, type Handler, type RecordedCall } from "./backend";
+import { installBackend, IpcRejection, type Handler, type RecordedCall } from "./backend";
 
 export const GATEWAY = "http://127.0.0.1:18080";
 
@@ -296,18 +299,61 @@ export const recordedCallInput: CallInput = {
   wdt: { compute: false },
 };
 
-/** The answers every screen needs at start, plus the test's own. */
-export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo()): RecordedCall[] {
-  return installBackend({
-    app_startup_problem: () => null,
+/** A part of app_start's first screen, answered as the handler would answer its own command. */
+function partOf<T>(answer: () => T): Part<T> {
+  try {
+    const value = answer();
+    return value instanceof IpcRejection ? { status: "rejected", reason: value.error } : { status: "fulfilled", value };
+  } catch (thrown) {
+    return { status: "rejected", reason: thrown as IpcError };
+  }
+}
+
+/** What the first screen shows besides the app's state and the profiles. */
+export interface ScreenParts {
+  environments?: EnvironmentOption[];
+  catalogue?: ApiDoc[];
+}
+
+/**
+ * The answers every screen needs at start, plus the test's own. app_start brings the first screen
+ * from the app_info and profiles_list handlers (so a test that changes those changes both), with the
+ * environments and catalogue given here.
+ */
+export function startBackend(extra: Record<string, Handler> = {}, info: AppInfo = appInfo(), parts: ScreenParts = {}): RecordedCall[] {
+  const handlers: Record<string, Handler> = {
     call_profile_values: () => [],
     app_info: () => info,
     profiles_list: () => [demoProfile],
-    environments_list: () => environments,
-    api_catalogue: () => catalogue,
     history_list: () => emptyHistory,
     ...extra,
+  };
+  const answer = (command: string) => () => handlers[command]?.({}) as never;
+  return installBackend({
+    app_start: (): AppStart => ({
+      kind: "ready",
+      screen: {
+        info: partOf<AppInfo>(answer("app_info")),
+        profiles: partOf<ProfileView[]>(answer("profiles_list")),
+        environments: partOf(() => parts.environments ?? environments),
+        catalogue: partOf(() => parts.catalogue ?? catalogue),
+      },
+    }),
+    ...handlers,
   });
+}
+
+/** app_start's answer for the data open with the demo profile, as startBackend gives it. */
+export function readyStart(): AppStart {
+  return {
+    kind: "ready",
+    screen: {
+      info: partOf(() => appInfo()),
+      profiles: partOf(() => [demoProfile]),
+      environments: partOf(() => environments),
+      catalogue: partOf(() => catalogue),
+    },
+  };
 }
 
 /** Where the relay listens in the traffic tests. */

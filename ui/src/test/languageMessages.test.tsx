@@ -78,6 +78,6 @@ describe("a message on screen when the language changes", () => {
     await user.click(screen.getByText("English"));
     expect(await screen.findByText("Could not read the profiles.")).toBeInTheDocument();
     expect(screen.queryByText("无法读取应用配置。")).not.toBeInTheDocument();
-    expect(calls.filter((call) => call.command === "profiles_list")).toHaveLength(2);
+    expect(calls.filter((call) => call.command === "app_start")).toHaveLength(2);
   });
 });

@@ -330,12 +330,14 @@ describe("onboarding guide", () => {
       console_preset: { purpose: "joint_test", scenario_id: "erp_crm", call: presetCall, apis: [], note: L("联调") },
     };
     const calls = startBackend({
-      api_catalogue: () => [...catalogue, crmDoc],
       onboarding_get: () => tracker(false),
       scenarios_list: () => scenarios,
       scenario_choose: () => choice,
       call_send: () => successOutcome,
-    });
+      },
+      appInfo(),
+      { catalogue: [...catalogue, crmDoc] },
+    );
     const { user } = await openGuide();
     await user.click(screen.getByRole("tab", { name: "场景与角色" }));
     const card = await screen.findByTestId("scenario-erp_crm");

@@ -100,7 +100,7 @@ describe("first run on a locked keyring", () => {
     await user.click(within(banner).getByRole("button"));
 
     expect(await screen.findByTestId("keyring-memory")).toBeInTheDocument();
-    await waitFor(() => expect(calls.filter((call) => call.command === "profiles_list")).toHaveLength(2));
+    await waitFor(() => expect(calls.filter((call) => call.command === "app_start")).toHaveLength(2));
     expect(await screen.findByTestId("demo-tag")).toBeInTheDocument();
   });
 

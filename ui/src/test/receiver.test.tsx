@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import { renderApp } from "./render";
-import { catalogue, failureOutcome, GATEWAY, RECEIVER, receipt, receiptSummary, receiverRunning, receiverStopped, startBackend, starterTemplate, successOutcome } from "./fixtures";
+import { appInfo, catalogue, failureOutcome, GATEWAY, RECEIVER, receipt, receiptSummary, receiverRunning, receiverStopped, startBackend, starterTemplate, successOutcome } from "./fixtures";
 import { reject, type Handler } from "./backend";
 import { eventBus } from "./eventBus";
 import type { AnswerTemplate } from "../api/bindings/AnswerTemplate";
@@ -28,12 +28,15 @@ const accepted = receiptSummary({ id: 4, verdict: "accepted", causes: [], templa
 
 async function openReceiver(extra: Record<string, Handler> = {}, status: ReceiverStatus = receiverStopped) {
   const bus = eventBus<ReceiptSummary>(RECEIPT_EVENT, "receiver_list", (item) => `${item.api} ${item.path} ${item.verdict} ${item.causes.join(" ")}`);
-  const calls = startBackend({
-    ...bus.handlers,
-    api_catalogue: () => [...catalogue, entryOrder],
-    receiver_status: () => status,
-    ...extra,
-  });
+  const calls = startBackend(
+    {
+      ...bus.handlers,
+      receiver_status: () => status,
+      ...extra,
+    },
+    appInfo(),
+    { catalogue: [...catalogue, entryOrder] },
+  );
   const rendered = await renderApp();
   await rendered.user.click(await screen.findByRole("menuitem", { name: /服务端接收/ }));
   await waitFor(() => expect(bus.listening()).toBe(true));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { screen } from "@testing-library/react";
 import { renderApp } from "./render";
-import { startBackend } from "./fixtures";
+import { readyStart, startBackend } from "./fixtures";
 import type { StartupProblem } from "../api/bindings/StartupProblem";
 
 const damaged: StartupProblem = {
@@ -16,7 +16,7 @@ describe("data that cannot be opened at start", () => {
   it("shows what happened instead of the app, moves the file aside on request, then opens the app", async () => {
     let problem: StartupProblem | null = damaged;
     const calls = startBackend({
-      app_startup_problem: () => problem,
+      app_start: () => (problem ? { kind: "problem", problem } : readyStart()),
       app_recover_data: () => {
         problem = null;
         return "/data/qimen/workbench.damaged-20261201-053000.sqlite3";
@@ -27,7 +27,7 @@ describe("data that cannot be opened at start", () => {
     expect(screen.getByText("数据库无法打开：文件已损坏")).toBeInTheDocument();
     expect(screen.getByText("/data/qimen/workbench.sqlite3")).toBeInTheDocument();
     // Nothing of the app is asked for while its data is not open.
-    expect(calls.some((call) => call.command === "app_info")).toBe(false);
+    expect(calls.map((call) => call.command)).toEqual(["app_start"]);
 
     await user.click(screen.getByText("English"));
     expect(await screen.findByText("The database cannot be opened: the file is damaged")).toBeInTheDocument();
@@ -39,7 +39,7 @@ describe("data that cannot be opened at start", () => {
   });
 
   it("offers no move when there is no file, only what to check", async () => {
-    startBackend({ app_startup_problem: () => ({ ...damaged, can_set_aside: false }) });
+    startBackend({ app_start: () => ({ kind: "problem", problem: { ...damaged, can_set_aside: false } }) });
     await renderApp();
     expect(await screen.findByText(/检查该文件夹的权限/)).toBeInTheDocument();
     expect(screen.queryByTestId("recovery-set-aside")).not.toBeInTheDocument();

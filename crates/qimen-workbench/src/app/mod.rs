@@ -1,9 +1,11 @@
 //! The app commands: what the app shows about itself, its settings, and the choice to keep secrets
 //! in memory for this run when no keyring is available.
 
+mod first_screen;
 mod ipc;
 mod startup;
 
+pub use first_screen::{AppStart, FirstScreen, Part};
 pub use ipc::{AppInfo, SettingsInput};
 pub use startup::StartupProblem;
 
