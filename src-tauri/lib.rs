@@ -139,7 +139,9 @@ fn workbench_config(places: &launch::LaunchPlaces) -> Result<WorkbenchConfig, St
 }
 
 /// Opens the workbench and makes it the app's state; when its data cannot be opened, the window
-/// still opens on the recovery screen ([`commands::startup`]) instead of the app exiting.
+/// still opens on the recovery screen ([`commands::startup`]) instead of the app exiting. It waits on
+/// the async runtime (reading the first screen), so it runs on a thread of its own, never on one of
+/// the runtime's workers.
 fn attach_workbench(
     app: &tauri::AppHandle,
     places: &launch::LaunchPlaces,
@@ -150,9 +152,12 @@ fn attach_workbench(
             // How long the first screen waited for its data: on a first launch this is the
             // migrations, the demo profile and its keyring entries.
             log::info!("data opened in {} ms", started.elapsed().as_millis());
+            // Read now, while the window loads its page, instead of when the page asks.
+            let screen = tauri::async_runtime::block_on(workbench.first_screen());
+            log::info!("first screen read in {} ms", started.elapsed().as_millis());
             app.manage(workbench);
             commands::session::spawn_auto_refresh(app.clone());
-            commands::startup::opened(app);
+            commands::startup::opened(app, screen);
         }
         Err(problem) => {
             log::error!(

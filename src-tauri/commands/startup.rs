@@ -6,17 +6,18 @@ use std::sync::Mutex;
 use tokio::sync::watch;
 
 use qimen_core::text::Lang;
-use qimen_workbench::app::{AppStart, StartupProblem};
+use qimen_workbench::app::{AppStart, FirstScreen, StartupProblem};
 use qimen_workbench::{IpcError, Workbench};
 use tauri::{AppHandle, Manager, State};
 
 use crate::launch::LaunchPlaces;
 
-/// Where this run keeps its data, whether opening it has finished, and why it could not be opened
-/// (`None` once it is open).
+/// Where this run keeps its data, whether opening it has finished, why it could not be opened
+/// (`None` once it is open), and the first screen's data read beside the window's start-up.
 pub struct StartupState {
     places: LaunchPlaces,
     problem: Mutex<Option<StartupProblem>>,
+    prepared: Mutex<Option<FirstScreen>>,
     settled: watch::Sender<bool>,
 }
 
@@ -25,6 +26,7 @@ impl StartupState {
         StartupState {
             places,
             problem: Mutex::new(None),
+            prepared: Mutex::new(None),
             settled: watch::Sender::new(false),
         }
     }
@@ -47,11 +49,21 @@ impl StartupState {
             .unwrap_or_else(|e| e.into_inner())
             .clone()
     }
+
+    /// The first screen read when the data opened, once: a later ask reads it afresh.
+    fn take_prepared(&self) -> Option<FirstScreen> {
+        self.prepared
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+    }
 }
 
-/// The workbench opened: nothing to recover.
-pub fn opened(app: &AppHandle) {
+/// The workbench opened: nothing to recover, and the first screen's data already read (the profiles'
+/// keyring entries, the local gateway started) while the window was still loading its page.
+pub fn opened(app: &AppHandle, screen: FirstScreen) {
     if let Some(state) = app.try_state::<StartupState>() {
+        *state.prepared.lock().unwrap_or_else(|e| e.into_inner()) = Some(screen);
         state.set(None);
     }
 }
@@ -74,6 +86,9 @@ pub async fn app_start(
     startup.settled().await;
     if let Some(problem) = startup.get() {
         return Ok(AppStart::Problem { problem });
+    }
+    if let Some(screen) = startup.take_prepared() {
+        return Ok(AppStart::Ready { screen });
     }
     match app.try_state::<Workbench>() {
         Some(workbench) => Ok(AppStart::Ready {
@@ -101,7 +116,11 @@ pub async fn app_recover_data(
     }
     let moved = Workbench::set_aside_database(&startup.places.data_dir, Lang::ZhCn)?;
     log::info!("the damaged database was moved aside to {moved}");
-    crate::attach_workbench(&app, &startup.places)
+    // Opening reads the first screen too, waiting on the async runtime: off its worker threads.
+    let (handle, places) = (app.clone(), startup.places.clone());
+    tauri::async_runtime::spawn_blocking(move || crate::attach_workbench(&handle, &places))
+        .await
+        .map_err(|e| IpcError::new("startup.reopen", e.to_string()))?
         .map_err(|e| IpcError::new("startup.reopen", e.to_string()))?;
     match startup.get() {
         None => Ok(moved),
