@@ -3,19 +3,25 @@
  * it (to 复现请求, an exported bundle). Drawn again only when the result or what it offers changes, not
  * while a call is on its way.
  */
-import { memo, useEffect, useMemo, useRef } from "react";
-import { App, Button, Card, Space, Typography } from "antd";
+import { lazy, memo, Suspense, useEffect, useMemo, useRef } from "react";
+import { App, Button, Card, Skeleton, Space, Typography } from "antd";
 import { ExportOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import * as api from "../../api/commands";
 import type { CallInput } from "../../api/bindings/CallInput";
 import { useWorkbench } from "../../state/workbench";
-import { ResultView } from "../../components/result/ResultView";
 import type { ShownCall } from "../../components/result/model";
 import { useShowError } from "../../components/errors";
 import { pick } from "../../i18n/pick";
 import { environmentLabel } from "../../components/environments";
 import type { ShownFor } from "./consoleState";
+
+// A result (its tabs, tables and code view) is drawn only after a send: it loads once the console is
+// on screen, not with the first screen.
+const loadResultView = () => import("../../components/result/ResultView");
+const ResultView = lazy(() => loadResultView().then((module) => ({ default: module.ResultView })));
+/** How long after the console is drawn the result view starts loading, so the first frame goes first. */
+const PRELOAD_AFTER_MS = 300;
 
 interface ResultCardProps {
   shown: ShownCall | null;
@@ -33,6 +39,11 @@ function ResultCardView({ shown, shownFor, lastInput, computeWdtSign }: ResultCa
   const wb = useWorkbench();
   const { language, navigate } = wb;
   const card = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => void loadResultView(), PRELOAD_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
 
   // When the result sits below the form (narrow windows), bring its top into view once it arrives.
   useEffect(() => {
@@ -97,7 +108,9 @@ function ResultCardView({ shown, shownFor, lastInput, computeWdtSign }: ResultCa
         </Typography.Paragraph>
       )}
       {shown ? (
-        <ResultView call={shown} compare={compare} revealCurl={revealCurl} remedies={remedies} />
+        <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+          <ResultView call={shown} compare={compare} revealCurl={revealCurl} remedies={remedies} />
+        </Suspense>
       ) : (
         <Typography.Paragraph type="secondary" data-testid="no-result">
           {t("console.noResult")}
