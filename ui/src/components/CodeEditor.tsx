@@ -2,7 +2,7 @@
  * CodeMirror 6 as a React component (loaded on first use through CodeView): highlighted, read-only views for responses and an editable one for
  * request bodies. Kept small on purpose; very large texts never come here (see RawTextView).
  */
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
@@ -76,7 +76,9 @@ export function CodeEditor({ value, language, editable = false, onChange, height
     };
   }, []);
 
-  useEffect(() => {
+  // A new text goes in before the frame is drawn, so a new result never shows its header beside the
+  // previous body for a frame.
+  useLayoutEffect(() => {
     const current = view.current;
     if (!current) return;
     const existing = current.state.doc.toString();
