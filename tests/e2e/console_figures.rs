@@ -4,7 +4,8 @@
 //!   `taobao.time.get` on the local gateway, next to the same call made directly over HTTP;
 //! - a 10 MB answer, on one line and pretty-printed, from a server this bench starts: the longest gap
 //!   between frames from the click until a second after it is drawn (WebKitGTK has no long-task
-//!   observer; a requestAnimationFrame monitor stands in);
+//!   observer; a requestAnimationFrame monitor stands in), and the one-line answer once more after
+//!   reopening the app on the same folders (WebKit's compiled shaders kept in its cache folder);
 //! - the web process's memory after 200 small calls.
 //!
 //! Budgets are read by people, never asserted here.
@@ -23,6 +24,8 @@ use qimen_server::gateway::config::{DEMO_ERP_APP_KEY, DEMO_ERP_SECRET};
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+/// The bench's data and cache folders, kept between its two runs of the app.
+const SCENARIO: &str = "bench-console";
 const SMALL_CALLS: usize = 200;
 const TIMED_CLICKS: usize = 15;
 
@@ -66,30 +69,42 @@ const start = performance.now();
 requestAnimationFrame(tick);
 const old = document.querySelector('[data-testid="result"]');
 let changed = false;
-const observer = new MutationObserver(() => { changed = true; });
-if (old) observer.observe(old, {subtree: true, childList: true, characterData: true, attributes: true});
-document.querySelector('[data-testid="send"]').click();
-const poll = () => {
+let inPage = null;
+// The result is seen the moment React puts it in the page: a MutationObserver's callback runs right
+// after the change, where polling with timers would see it up to a clamped timer later. Only changes
+// after call_send's answer was read count (the send button's spinner changes the page before).
+const answered = () => window.__benchParsed !== null;
+const fresh = () => {
   const panel = document.querySelector('[data-testid="result"]');
-  const send = document.querySelector('[data-testid="send"]');
-  const fresh = changed || (panel && panel !== old);
-  const tag = panel && panel.querySelector('[data-testid="result-tag"]');
-  if (fresh && tag && send && !send.classList.contains('ant-btn-loading')) {
-    const inPage = performance.now() - start;
-    requestAnimationFrame(() => {
-      const drawn = performance.now() - start;
-      setTimeout(() => {
-        running = false;
-        observer.disconnect();
-        const since = (at) => (at === null ? null : at - start);
-        done({drawn, asked: since(window.__benchAsked), answered: since(window.__benchAnswered), parsed: since(window.__benchParsed), inPage, maxGap: longest.gap, maxGapAt: longest.at});
-      }, 1000);
-    });
-  } else {
-    setTimeout(poll, 0);
-  }
+  return (changed || (panel && panel !== old)) && !!(panel && panel.querySelector('[data-testid="result-tag"]'));
 };
-poll();
+const idle = () => {
+  const send = document.querySelector('[data-testid="send"]');
+  return !!send && !send.classList.contains('ant-btn-loading');
+};
+const watcher = new MutationObserver((records) => {
+  if (!answered()) return;
+  if (old && records.some((r) => old.contains(r.target))) changed = true;
+  if (inPage !== null || !fresh()) return;
+  inPage = performance.now() - start;
+  // The frame that draws it: the next animation frame's callbacks run just before that frame's
+  // layout and paint, and a timer set from them (not nested, so not clamped) runs once those are done.
+  requestAnimationFrame(() => setTimeout(() => {
+    const drawn = performance.now() - start;
+    // The send button's spinner stops a render later (antd clears it in an effect); the next click
+    // needs it stopped, the timing does not wait for it.
+    const finish = () => {
+      if (!idle()) { setTimeout(finish, 10); return; }
+      running = false;
+      watcher.disconnect();
+      const since = (at) => (at === null ? null : at - start);
+      done({drawn, asked: since(window.__benchAsked), answered: since(window.__benchAnswered), parsed: since(window.__benchParsed), inPage, maxGap: longest.gap, maxGapAt: longest.at});
+    };
+    setTimeout(finish, 1000);
+  }, 0));
+});
+watcher.observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+document.querySelector('[data-testid="send"]').click();
 "#;
 
 /// The command the first screen waits for (it answers with the first screen's data), and two that
@@ -324,7 +339,7 @@ fn web_process_mib() -> f64 {
 }
 
 async fn measure() -> Step {
-    let app = harness::launch("bench-console").await?;
+    let app = harness::launch(SCENARIO).await?;
     app.by_test_id("demo-tag").await?;
     app.by_test_id("send").await?;
 
@@ -430,5 +445,21 @@ async fn measure() -> Step {
         );
     }
     let _ = app.client.clone().close().await;
+    drop(app);
+
+    // WebKit draws through GL, here with Mesa's software renderer, which compiles the shaders a kind
+    // of drawing first needs and keeps them in the user's cache folder: the first large answer of a
+    // fresh cache waits for that. Opened again on the same folders, as a user reopening the app.
+    let again = harness::relaunch(SCENARIO).await?;
+    again.by_test_id("send").await?;
+    choose_environment(&again, &url).await?;
+    shown.store(0, std::sync::atomic::Ordering::Relaxed);
+    let timed = timed_send(&again).await?;
+    println!(
+        "a {:.1} MB answer, one line, the first after reopening the app (its compiled shaders kept): {}",
+        sizes[0] as f64 / 1_048_576.0,
+        timed.phases()
+    );
+    let _ = again.client.clone().close().await;
     Ok(())
 }
