@@ -1,8 +1,10 @@
 /**
- * A highlighted code view or editor. CodeMirror is loaded the first time one is drawn, not with the
- * first screen; until it is, the text shows as it is, in the same box.
+ * A highlighted code view or editor. CodeMirror is loaded the first time one is drawn (or ahead of it,
+ * through `preloadCodeView`), not with the first screen; until it is, the text shows as it is, in the
+ * same box.
  */
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
+import { preloadable } from "./preloadable";
 
 export type CodeLanguage = "xml" | "json" | "text";
 
@@ -17,7 +19,11 @@ export interface CodeViewProps {
   testId?: string;
 }
 
-const CodeEditor = lazy(() => import("./CodeEditor").then((module) => ({ default: module.CodeEditor })));
+const codeEditor = preloadable(() => import("./CodeEditor").then((module) => module.CodeEditor));
+const CodeEditor = codeEditor.Component;
+
+/** Loads CodeMirror ahead of a view that is about to need it (the console's first result). */
+export const preloadCodeView = codeEditor.preload;
 
 export function CodeView(props: CodeViewProps) {
   const fallback = (

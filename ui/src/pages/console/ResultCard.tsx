@@ -3,7 +3,7 @@
  * it (to 复现请求, an exported bundle). Drawn again only when the result or what it offers changes, not
  * while a call is on its way.
  */
-import { lazy, memo, Suspense, useEffect, useMemo, useRef } from "react";
+import { memo, Suspense, useEffect, useMemo, useRef } from "react";
 import { App, Button, Card, Skeleton, Space, Typography } from "antd";
 import { ExportOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -14,12 +14,14 @@ import type { ShownCall } from "../../components/result/model";
 import { useShowError } from "../../components/errors";
 import { pick } from "../../i18n/pick";
 import { environmentLabel } from "../../components/environments";
+import { preloadable } from "../../components/preloadable";
+import { preloadCodeView } from "../../components/CodeView";
 import type { ShownFor } from "./consoleState";
 
 // A result (its tabs, tables and code view) is drawn only after a send: it loads once the console is
-// on screen, not with the first screen.
-const loadResultView = () => import("../../components/result/ResultView");
-const ResultView = lazy(() => loadResultView().then((module) => ({ default: module.ResultView })));
+// on screen, not with the first screen, and the first result then draws at once.
+const resultView = preloadable(() => import("../../components/result/ResultView").then((module) => module.ResultView));
+const ResultView = resultView.Component;
 /** How long after the console is drawn the result view starts loading, so the first frame goes first. */
 const PRELOAD_AFTER_MS = 300;
 
@@ -41,7 +43,7 @@ function ResultCardView({ shown, shownFor, lastInput, computeWdtSign }: ResultCa
   const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const timer = window.setTimeout(() => void loadResultView(), PRELOAD_AFTER_MS);
+    const timer = window.setTimeout(() => void Promise.all([resultView.preload(), preloadCodeView()]), PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, []);
 
