@@ -45,4 +45,15 @@ describe("preloadable", () => {
     await preload();
     expect(imports).toBe(1);
   });
+
+  it("tries a failed import again", async () => {
+    let attempts = 0;
+    const { preload } = preloadable(() => {
+      attempts += 1;
+      return attempts === 1 ? Promise.reject(new Error("chunk missing")) : Promise.resolve(Greeting);
+    });
+    await expect(preload()).rejects.toThrow("chunk missing");
+    await preload();
+    expect(attempts).toBe(2);
+  });
 });

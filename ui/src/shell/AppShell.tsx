@@ -2,7 +2,7 @@
  * The frame around every screen: the left navigation, the top bar and the page area. Pages stay mounted
  * once visited, so what the user typed in the console is still there after a look at the history.
  */
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { Suspense, useState, type ComponentType, type ReactNode } from "react";
 import { Alert, Button, Layout, Menu, Result } from "antd";
 import { BugOutlined, CloudServerOutlined, CompassOutlined, ExperimentOutlined, HistoryOutlined, IdcardOutlined, SettingOutlined, SwapOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -10,33 +10,35 @@ import { useWorkbench, type PageKey } from "../state/workbench";
 import { TopBar } from "./TopBar";
 import { KeyringBanner } from "./KeyringBanner";
 import { PageSkeleton } from "./PageSkeleton";
+import { preloadable, type Preloadable } from "../components/preloadable";
 import { ConsolePage } from "../pages/console/ConsolePage";
 import { PlayCircleOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 
-// The console is the first screen; every other page (and what only it uses) loads when first opened.
+// The console is the first screen; every other page (and what only it uses) loads when first opened,
+// or as the pointer comes to its menu entry, so that a click usually finds it loaded and it draws at
+// once instead of behind a skeleton.
 const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })));
-const OnboardingPage = named(() => import("../pages/onboarding/OnboardingPage"), "OnboardingPage");
-const HistoryPage = named(() => import("../pages/history/HistoryPage"), "HistoryPage");
-const ProfilesPage = named(() => import("../pages/profiles/ProfilesPage"), "ProfilesPage");
-const SettingsPage = named(() => import("../pages/settings/SettingsPage"), "SettingsPage");
-const SessionPage = named(() => import("../pages/session/SessionPage"), "SessionPage");
-const ReproPage = named(() => import("../pages/repro/ReproPage"), "ReproPage");
-const TrafficPage = named(() => import("../pages/traffic/TrafficPage"), "TrafficPage");
-const ReceiverPage = named(() => import("../pages/receiver/ReceiverPage"), "ReceiverPage");
-const TourPage = named(() => import("../pages/tour/TourPage"), "TourPage");
+  preloadable(() => load().then((module) => module[name]));
+const LATER_PAGES: Record<Exclude<PageKey, "console">, Preloadable<object>> = {
+  onboarding: named(() => import("../pages/onboarding/OnboardingPage"), "OnboardingPage"),
+  history: named(() => import("../pages/history/HistoryPage"), "HistoryPage"),
+  profiles: named(() => import("../pages/profiles/ProfilesPage"), "ProfilesPage"),
+  settings: named(() => import("../pages/settings/SettingsPage"), "SettingsPage"),
+  session: named(() => import("../pages/session/SessionPage"), "SessionPage"),
+  repro: named(() => import("../pages/repro/ReproPage"), "ReproPage"),
+  traffic: named(() => import("../pages/traffic/TrafficPage"), "TrafficPage"),
+  receiver: named(() => import("../pages/receiver/ReceiverPage"), "ReceiverPage"),
+  tour: named(() => import("../pages/tour/TourPage"), "TourPage"),
+};
 
-const PAGES: Record<PageKey, () => ReactNode> = {
-  onboarding: () => <OnboardingPage />,
-  console: () => <ConsolePage />,
-  history: () => <HistoryPage />,
-  profiles: () => <ProfilesPage />,
-  settings: () => <SettingsPage />,
-  session: () => <SessionPage />,
-  repro: () => <ReproPage />,
-  traffic: () => <TrafficPage />,
-  receiver: () => <ReceiverPage />,
-  tour: () => <TourPage />,
+function pageOf(key: PageKey): ReactNode {
+  if (key === "console") return <ConsolePage />;
+  const { Component } = LATER_PAGES[key];
+  return <Component />;
+}
+
+const preloadPage = (key: PageKey) => {
+  if (key !== "console") void LATER_PAGES[key].preload().catch(() => undefined);
 };
 
 export function AppShell() {
@@ -52,7 +54,7 @@ export function AppShell() {
   if (!visited.has(page)) setVisited((seen) => new Set(seen).add(page));
 
   // Later pages (onboarding guide, session capture) join this list when they exist; no dead links meanwhile.
-  const items = [
+  const entries = [
     { key: "onboarding", icon: <CompassOutlined />, label: t("nav.onboarding") },
     { key: "tour", icon: <PlayCircleOutlined />, label: t("tour.nav") },
     { key: "console", icon: <ExperimentOutlined />, label: t("nav.console") },
@@ -64,6 +66,7 @@ export function AppShell() {
     { key: "session", icon: <SafetyCertificateOutlined />, label: t("nav.session") },
     { key: "settings", icon: <SettingOutlined />, label: t("nav.settings") },
   ];
+  const items = entries.map((entry) => ({ ...entry, onMouseEnter: () => preloadPage(entry.key as PageKey) }));
 
   let body: ReactNode;
   if (loadError && !info) {
@@ -91,7 +94,7 @@ export function AppShell() {
         <KeyringBanner />
         {[...visited].map((key) => (
           <div key={key} style={{ display: key === page ? "block" : "none" }}>
-            <Suspense fallback={<PageSkeleton />}>{PAGES[key]()}</Suspense>
+            <Suspense fallback={<PageSkeleton />}>{pageOf(key)}</Suspense>
           </div>
         ))}
       </>
