@@ -43,7 +43,9 @@ function ResultCardView({ shown, shownFor, lastInput, computeWdtSign }: ResultCa
   const card = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const timer = window.setTimeout(() => void Promise.all([resultView.preload(), preloadCodeView()]), PRELOAD_AFTER_MS);
+    // A load that fails here is tried again when the first result is drawn.
+    const preload = () => Promise.all([resultView.preload(), preloadCodeView()]).catch(() => undefined);
+    const timer = window.setTimeout(() => void preload(), PRELOAD_AFTER_MS);
     return () => window.clearTimeout(timer);
   }, []);
 
