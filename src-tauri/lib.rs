@@ -88,13 +88,15 @@ pub enum StartError {
 
 /// The app with its plugins and commands, before the workbench is attached.
 pub fn app_builder() -> tauri::Builder<tauri::Wry> {
-    tauri::Builder::default()
-        // First, so a second launch hands over to the running window before anything else starts.
-        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
-            focus_main_window(app);
-        }))
+    let builder = tauri::Builder::default();
+    // First, so a second launch hands over to the running window before anything else starts. Linux
+    // does this itself in `run`, per data folder and without D-Bus.
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        focus_main_window(app);
+    }));
+    builder
         .plugin(tauri_plugin_window_state::Builder::new().build())
-        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(log_plugin())
         .invoke_handler(invoke_handler())
@@ -177,8 +179,23 @@ pub fn run() -> Result<(), StartError> {
     // `qimen-workbench-*`, say) is refused with its message and exit code 1 instead of a panic in the
     // setup hook. The platform folder is the one Tauri's app_data_dir names.
     let places = launch::LaunchPlaces::from_process(platform_data_dir().unwrap_or_default())?;
+    #[cfg(target_os = "linux")]
+    let instance = match qimen_workbench::instance::claim(&places.data_dir) {
+        qimen_workbench::instance::Claim::First(listener) => Some(listener),
+        // The running app came forward: this launch is done, before any window exists.
+        qimen_workbench::instance::Claim::Handed => return Ok(()),
+        qimen_workbench::instance::Claim::Unsure(error) => {
+            eprintln!("qimen-workbench: not checking for another running app: {error}");
+            None
+        }
+    };
     let app = app_builder()
         .setup(move |app| {
+            #[cfg(target_os = "linux")]
+            if let Some(listener) = instance {
+                let handle = app.handle().clone();
+                listener.serve(move || focus_main_window(&handle))?;
+            }
             log::info!(
                 "starting: data dir {}, keyring service {}",
                 places.data_dir.display(),

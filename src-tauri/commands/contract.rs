@@ -9,6 +9,8 @@ ipc_contract! {
     app::app_info() -> "AppInfo";
     app::settings_set(input: "SettingsInput") -> "AppInfo";
     app::secrets_use_memory() -> "AppInfo";
+    /// Opens an https address (a document, an authorize page) in the system browser; anything else is refused.
+    app::link_open(url: "string") -> "void";
     /// Once the data is open: the first screen's data (app state, profiles, environments, catalogue), or why it could not be opened.
     startup::app_start() -> "AppStart";
     /// Moves the damaged database aside (nothing deleted) and opens a fresh one; answers where the old file is.
@@ -72,7 +74,6 @@ ipc_contract! {
     onboarding::taobaoke_applications_get(profile_id: "number") -> "TaobaokeApplicationsView";
     /// Records the day a Taobaoke application form was sent (today when null), or removes it (`withdraw`).
     onboarding::taobaoke_application_set(profile_id: "number", package_id: "PackageId", applied_on: "string | null", withdraw: "boolean") -> "TaobaokeApplicationsView";
-    /// Opens a document link in the system browser (the opener plugin; https links only).
     session::session_status(profile_id: "number") -> "SessionStatus";
     session::session_start_listener(profile_id: "number", options: "FlowOptions") -> "SessionFlow";
     session::session_authorize_url(profile_id: "number", options: "FlowOptions") -> "SessionFlow";

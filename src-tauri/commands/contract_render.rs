@@ -43,7 +43,7 @@ fn render_command(command: &ContractCommand) -> String {
     out
 }
 
-/// `ui/src/api/commands.ts`: one typed function per command, and the opener plugin's one.
+/// `ui/src/api/commands.ts`: one typed function per command.
 pub fn commands_ts(contract: &[ContractCommand]) -> String {
     let types: BTreeSet<&str> = contract
         .iter()
@@ -66,12 +66,10 @@ pub fn commands_ts(contract: &[ContractCommand]) -> String {
         }
         out.push_str(&render_command(command));
     }
-    out.push_str("\n// plugins\n/** Opens an https address in the system browser (the opener plugin; the capability allows https only). */\nexport const openUrl = (url: string) => call<void>(\"plugin:opener|open_url\", { url });\n");
     out
 }
 
-/// The main window's capability: each contract command by name, listening to events, and the
-/// opener for https only.
+/// The main window's capability: each contract command by name and listening to events.
 pub fn capability(contract: &[ContractCommand]) -> String {
     let mut permissions: Vec<serde_json::Value> = contract
         .iter()
@@ -82,14 +80,10 @@ pub fn capability(contract: &[ContractCommand]) -> String {
         "core:event:allow-listen".into(),
         "core:event:allow-unlisten".into(),
     ]);
-    permissions.push(serde_json::json!({
-        "identifier": "opener:allow-open-url",
-        "allow": [{ "url": "https://*" }]
-    }));
     let file = serde_json::json!({
         "$schema": "../../gen/schemas/desktop-schema.json",
         "identifier": "default",
-        "description": "Generated from the IPC contract (src-tauri/commands/contract.rs); do not edit. What the main window's UI may call: the app's own commands, one by one, and nothing else (no core or plugin API: the dialogs are opened by Rust), except listening to the app's events and the opener for https document links.",
+        "description": "Generated from the IPC contract (src-tauri/commands/contract.rs); do not edit. What the main window's UI may call: the app's own commands, one by one, and nothing else (no core or plugin API: the dialogs and the browser are opened by Rust), except listening to the app's events.",
         "windows": [crate::MAIN_WINDOW],
         "permissions": permissions,
     });

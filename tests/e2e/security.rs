@@ -1,7 +1,7 @@
 //! The security settings hold in the running app, not only in tauri.conf.json: the CSP blocks inline
-//! scripts, no Tauri global is exposed, the capabilities refuse what the UI was not granted, every
-//! command of the IPC contract is registered and granted, and none is brought down by hostile
-//! arguments.
+//! scripts, no Tauri global is exposed, the capabilities refuse what the UI was not granted, only
+//! https addresses reach the system browser, every command of the IPC contract is registered and
+//! granted, and none is brought down by hostile arguments.
 
 use serde_json::{json, Value};
 
@@ -59,6 +59,19 @@ pub async fn security_posture(app: &AppRun) -> Step {
     let refused = refused.as_str().unwrap_or_default().to_owned();
     ensure(refused.contains("not allowed"), || {
         format!("an ungranted plugin command answered: {refused}")
+    })?;
+    // The browser gets https addresses only: a page cannot hand the system a file or a program.
+    let link = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.__TAURI_INTERNALS__.invoke('link_open', {url: 'file:///etc/passwd'})
+               .then(() => done('opened'), (e) => done(e.code || String(e)));",
+            vec![],
+        )
+        .await?;
+    ensure(link == Value::String("validation.link".into()), || {
+        format!("a file address given to the browser answered: {link}")
     })?;
     every_command_is_registered_and_granted(app).await?;
     hostile_arguments_are_refused_not_crashed_on(app).await

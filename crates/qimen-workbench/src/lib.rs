@@ -20,6 +20,7 @@
 //! | [`api_docs`] | the test console's API catalogue (zh/en titles, parameter forms, examples that work on the local gateway) |
 //! | [`live`] | what a listener started from the app records for a live list: newest in memory, every one in a JSON-lines journal, summaries to the window in batches |
 //! | [`places`] | where the app keeps its data and keyring entries (shared with the CLI) |
+//! | `instance` | one running app per data folder on Linux: a second launch brings the first forward |
 //! | [`error`] | [`IpcError`] and the codes the UI switches on |
 //!
 //! Then one folder per capability the window offers, each with its commands, its IPC shapes (exported
@@ -27,7 +28,7 @@
 //!
 //! | module | the window's |
 //! | --- | --- |
-//! | [`app`] | app info, settings, secrets in memory for this run |
+//! | [`app`] | app info, settings, secrets in memory for this run, addresses opened in the browser (https only) |
 //! | [`profiles`] | profiles with their secrets in the keyring, the first-run demo profile |
 //! | [`calls`] | the console: environments, the API catalogue, a call signed with a profile, preview, send, `curl`, sign comparison |
 //! | [`history`] | history list, search, detail, re-send, saving a response |
@@ -47,6 +48,8 @@ pub mod app;
 pub mod calls;
 pub mod error;
 pub mod history;
+#[cfg(target_os = "linux")]
+pub mod instance;
 pub mod live;
 pub mod onboarding;
 pub mod places;

@@ -68,6 +68,8 @@ import type { UiLanguage } from "./bindings/UiLanguage";
 export const appInfo = () => call<AppInfo>("app_info");
 export const settingsSet = (input: SettingsInput) => call<AppInfo>("settings_set", { input });
 export const secretsUseMemory = () => call<AppInfo>("secrets_use_memory");
+/** Opens an https address (a document, an authorize page) in the system browser; anything else is refused. */
+export const linkOpen = (url: string) => call<void>("link_open", { url });
 
 // startup
 /** Once the data is open: the first screen's data (app state, profiles, environments, catalogue), or why it could not be opened. */
@@ -145,7 +147,6 @@ export const taobaokeApplicationsGet = (profileId: number) => call<TaobaokeAppli
 export const taobaokeApplicationSet = (profileId: number, packageId: PackageId, appliedOn: string | null, withdraw: boolean) => call<TaobaokeApplicationsView>("taobaoke_application_set", { profileId, packageId, appliedOn, withdraw });
 
 // session
-/** Opens a document link in the system browser (the opener plugin; https links only). */
 export const sessionStatus = (profileId: number) => call<SessionStatus>("session_status", { profileId });
 export const sessionStartListener = (profileId: number, options: FlowOptions) => call<SessionFlow>("session_start_listener", { profileId, options });
 export const sessionAuthorizeUrl = (profileId: number, options: FlowOptions) => call<SessionFlow>("session_authorize_url", { profileId, options });
@@ -198,7 +199,3 @@ export const receiverTemplateStarter = (api: string) => call<AnswerTemplate>("re
 export const receiverRouteSet = (route: ReceiverRoute) => call<ReceiverStatus>("receiver_route_set", { route });
 /** The local gateway answers those calls itself again. */
 export const receiverRouteClear = () => call<ReceiverStatus>("receiver_route_clear");
-
-// plugins
-/** Opens an https address in the system browser (the opener plugin; the capability allows https only). */
-export const openUrl = (url: string) => call<void>("plugin:opener|open_url", { url });

@@ -13,14 +13,14 @@ function withAntApp({ children }: { children: ReactNode }) {
 
 describe("openExternal", () => {
   it("hands the address to the system browser", async () => {
-    const calls = installBackend({ "plugin:opener|open_url": () => null });
+    const calls = installBackend({ "link_open": () => null });
     const { result } = renderHook(() => useOpenExternal(), { wrapper: withAntApp });
     act(() => result.current(URL));
-    await waitFor(() => expect(calls).toEqual([{ command: "plugin:opener|open_url", args: { url: URL } }]));
+    await waitFor(() => expect(calls).toEqual([{ command: "link_open", args: { url: URL } }]));
   });
 
   it("says so in the error toast when the browser cannot be opened", async () => {
-    installBackend({ "plugin:opener|open_url": () => reject("opener.failed", "无法打开浏览器") });
+    installBackend({ "link_open": () => reject("opener.failed", "无法打开浏览器") });
     const { result } = renderHook(() => useOpenExternal(), { wrapper: withAntApp });
     act(() => result.current(URL));
     expect(await screen.findByText("无法打开浏览器")).toBeInTheDocument();

@@ -1,6 +1,6 @@
 /**
  * Addresses that leave the app (documents, authorize pages) open in the system browser through the
- * shell's opener. When the browser cannot be opened the user is told so in the error toast; the
+ * shell (https only). When the browser cannot be opened the user is told so in the error toast; the
  * address stays on screen to copy.
  */
 import { useCallback } from "react";
@@ -12,7 +12,7 @@ export function useOpenExternal(): (url: string) => void {
   const showError = useShowError();
   return useCallback(
     (url: string) => {
-      api.openUrl(url).catch(showError);
+      api.linkOpen(url).catch(showError);
     },
     [showError],
   );

@@ -122,15 +122,15 @@ describe("session", () => {
       session_status: () => status(),
       session_start_listener: () => flow,
       session_flow_wait: () => waited,
-      "plugin:opener|open_url": () => null,
+      "link_open": () => null,
     });
     const { user } = await openSessionPage();
     await user.click(screen.getByRole("button", { name: "开始授权" }));
 
     expect(await screen.findByTestId("session-waiting")).toHaveTextContent("正在监听 127.0.0.1:18765");
-    // The authorize URL went to the system browser through the opener plugin.
+    // The authorize URL went to the system browser through the shell.
     await waitFor(() =>
-      expect(calls.find((c) => c.command === "plugin:opener|open_url")?.args).toMatchObject({ url: flow.url }),
+      expect(calls.find((c) => c.command === "link_open")?.args).toMatchObject({ url: flow.url }),
     );
     expect(calls.find((c) => c.command === "session_start_listener")?.args).toMatchObject({
       profileId: 1,

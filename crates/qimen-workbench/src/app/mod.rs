@@ -3,10 +3,12 @@
 
 mod first_screen;
 mod ipc;
+mod links;
 mod startup;
 
 pub use first_screen::{AppStart, FirstScreen, Part};
 pub use ipc::{AppInfo, SettingsInput};
+pub use links::{browser_link, open_link, LinkError};
 pub use startup::StartupProblem;
 
 use crate::error::WorkbenchError;
