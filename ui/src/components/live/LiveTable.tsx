@@ -5,6 +5,7 @@
  * `filterPlaceholder`, `onlyFailures`, `missed`, `pause`, `resume`, `clear`, `clearConfirm`,
  * `empty`, `time`), the test ids from its prefix (`<prefix>-filter`, `<prefix>-list` …).
  */
+import { useCallback, useMemo } from "react";
 import { Button, Checkbox, Input, Popconfirm, Space, Table, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { CaretRightOutlined, DeleteOutlined, PauseOutlined } from "@ant-design/icons";
@@ -14,6 +15,7 @@ import type { LiveFeed } from "./useLiveFeed";
 
 /** The table's body height: fixed, so only the rows in sight are rendered. */
 const LIST_HEIGHT = 340;
+const ROW_STYLE = { cursor: "pointer" };
 
 interface LiveTableProps<T> {
   feed: LiveFeed<T>;
@@ -30,6 +32,28 @@ interface LiveTableProps<T> {
 
 export function LiveTable<T extends { id: number }>({ feed, ns, timeKey, columns, minWidth, onOpen }: LiveTableProps<T>) {
   const { t } = useTranslation();
+  // Everything the table is handed stays the same object from one batch to the next, so a batch
+  // redraws the rows it adds and the table keeps the rest as they are.
+  const allColumns = useMemo<ColumnsType<T>>(
+    () => [
+      {
+        title: `${t(`${ns}.time`)} (${PLATFORM_ZONE})`,
+        dataIndex: timeKey,
+        width: 120,
+        // The time of day; the date on hover (a joint test runs within a day).
+        render: (at: string) => (
+          <Tooltip title={formatPlatformTime(at)}>
+            <span className="mono">{formatPlatformTime(at).slice(11)}</span>
+          </Tooltip>
+        ),
+      },
+      ...columns,
+    ],
+    [t, ns, timeKey, columns],
+  );
+  const scroll = useMemo(() => ({ x: minWidth, y: LIST_HEIGHT }), [minWidth]);
+  const locale = useMemo(() => ({ emptyText: t(`${ns}.empty`) }), [t, ns]);
+  const onRow = useCallback((row: T) => ({ onClick: () => onOpen(row.id), style: ROW_STYLE }), [onOpen]);
   return (
     <Space direction="vertical" size={12} style={{ width: "100%" }}>
       <div style={{ display: "flex", flexWrap: "wrap", gap: 12, alignItems: "center" }}>
@@ -66,24 +90,11 @@ export function LiveTable<T extends { id: number }>({ feed, ns, timeKey, columns
         rowKey="id"
         pagination={false}
         dataSource={feed.items}
-        scroll={{ x: minWidth, y: LIST_HEIGHT }}
-        locale={{ emptyText: t(`${ns}.empty`) }}
-        onRow={(row) => ({ onClick: () => onOpen(row.id), style: { cursor: "pointer" } })}
+        scroll={scroll}
+        locale={locale}
+        onRow={onRow}
         data-testid={`${ns}-list`}
-        columns={[
-          {
-            title: `${t(`${ns}.time`)} (${PLATFORM_ZONE})`,
-            dataIndex: timeKey,
-            width: 120,
-            // The time of day; the date on hover (a joint test runs within a day).
-            render: (at: string) => (
-              <Tooltip title={formatPlatformTime(at)}>
-                <span className="mono">{formatPlatformTime(at).slice(11)}</span>
-              </Tooltip>
-            ),
-          },
-          ...columns,
-        ]}
+        columns={allColumns}
       />
     </Space>
   );

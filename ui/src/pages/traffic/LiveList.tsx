@@ -3,10 +3,12 @@
  * platform's zone, HTTP method, API, the sign's verdict, the answer's code, latency and sizes.
  */
 import { Tag, Tooltip, Typography } from "antd";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { ExchangeSummary } from "../../api/bindings/ExchangeSummary";
 import type { RelayVerdict } from "../../api/bindings/RelayVerdict";
 import { formatBytes } from "../../components/format";
+import type { ColumnsType } from "antd/es/table";
 import { LiveTable } from "../../components/live/LiveTable";
 import type { TrafficFeed } from "./useTrafficFeed";
 
@@ -26,6 +28,44 @@ function answerText(row: ExchangeSummary, noAnswer: string): string {
 
 export function LiveList({ feed, onOpen }: { feed: TrafficFeed; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
+  // Made once per language: the table then redraws only the rows a batch adds, not every row in sight.
+  const columns = useMemo<ColumnsType<ExchangeSummary>>(
+    () => [
+      { title: t("traffic.httpMethod"), dataIndex: "http_method", width: 70 },
+      {
+        title: t("traffic.api"),
+        dataIndex: "api",
+        ellipsis: true,
+        render: (api: string | null, row) => (
+          <Tooltip title={row.path}>
+            <span className="mono" data-testid={`traffic-row-${row.id}`}>
+              {api ?? row.path}
+            </span>
+          </Tooltip>
+        ),
+      },
+      { title: t("traffic.verdictTitle"), dataIndex: "verdict", width: 100, render: (verdict: RelayVerdict) => <VerdictTag verdict={verdict} /> },
+      {
+        title: t("traffic.code"),
+        key: "code",
+        width: 130,
+        render: (_: unknown, row) => <Typography.Text type={row.failed ? "danger" : undefined}>{answerText(row, t("traffic.noAnswer"))}</Typography.Text>,
+      },
+      { title: t("traffic.latency"), dataIndex: "latency_ms", width: 80, align: "right", render: (ms: number) => `${ms} ms` },
+      {
+        title: t("traffic.size"),
+        key: "size",
+        width: 100,
+        align: "right",
+        render: (_: unknown, row) => (
+          <Tooltip title={t("traffic.sizes", { request: formatBytes(row.request_bytes), response: formatBytes(row.response_bytes) })}>
+            <span>{formatBytes(row.response_bytes)}</span>
+          </Tooltip>
+        ),
+      },
+    ],
+    [t],
+  );
   return (
     <LiveTable<ExchangeSummary>
       feed={feed}
@@ -33,40 +73,7 @@ export function LiveList({ feed, onOpen }: { feed: TrafficFeed; onOpen: (id: num
       timeKey="at"
       minWidth={720}
       onOpen={onOpen}
-      columns={[
-        { title: t("traffic.httpMethod"), dataIndex: "http_method", width: 70 },
-        {
-          title: t("traffic.api"),
-          dataIndex: "api",
-          ellipsis: true,
-          render: (api: string | null, row) => (
-            <Tooltip title={row.path}>
-              <span className="mono" data-testid={`traffic-row-${row.id}`}>
-                {api ?? row.path}
-              </span>
-            </Tooltip>
-          ),
-        },
-        { title: t("traffic.verdictTitle"), dataIndex: "verdict", width: 100, render: (verdict: RelayVerdict) => <VerdictTag verdict={verdict} /> },
-        {
-          title: t("traffic.code"),
-          key: "code",
-          width: 130,
-          render: (_: unknown, row) => <Typography.Text type={row.failed ? "danger" : undefined}>{answerText(row, t("traffic.noAnswer"))}</Typography.Text>,
-        },
-        { title: t("traffic.latency"), dataIndex: "latency_ms", width: 80, align: "right", render: (ms: number) => `${ms} ms` },
-        {
-          title: t("traffic.size"),
-          key: "size",
-          width: 100,
-          align: "right",
-          render: (_: unknown, row) => (
-            <Tooltip title={t("traffic.sizes", { request: formatBytes(row.request_bytes), response: formatBytes(row.response_bytes) })}>
-              <span>{formatBytes(row.response_bytes)}</span>
-            </Tooltip>
-          ),
-        },
-      ]}
+      columns={columns}
     />
   );
 }
