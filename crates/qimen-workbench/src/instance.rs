@@ -117,14 +117,20 @@ mod tests {
     use super::*;
     use std::sync::mpsc;
 
-    #[test]
-    fn a_second_claim_on_the_folder_brings_the_first_forward() {
+    /// A running app on a fresh folder: the folder, and each time it was asked to come forward.
+    fn running_app() -> (tempfile::TempDir, mpsc::Receiver<()>) {
         let folder = tempfile::tempdir().unwrap();
         let Claim::First(listener) = claim(folder.path()) else {
             panic!("the first claim did not get the folder")
         };
         let (focused, knocks) = mpsc::channel();
         listener.serve(move || focused.send(()).unwrap()).unwrap();
+        (folder, knocks)
+    }
+
+    #[test]
+    fn a_second_claim_on_the_folder_brings_the_first_forward() {
+        let (folder, knocks) = running_app();
         assert!(matches!(claim(folder.path()), Claim::Handed));
         knocks
             .recv_timeout(PATIENCE)
@@ -136,12 +142,7 @@ mod tests {
 
     #[test]
     fn a_silent_client_cannot_hold_the_listener() {
-        let folder = tempfile::tempdir().unwrap();
-        let Claim::First(listener) = claim(folder.path()) else {
-            panic!("the first claim did not get the folder")
-        };
-        let (focused, knocks) = mpsc::channel();
-        listener.serve(move || focused.send(()).unwrap()).unwrap();
+        let (folder, knocks) = running_app();
         let address = SocketAddr::from_abstract_name(socket_name(folder.path())).unwrap();
         let _silent = UnixStream::connect_addr(&address).unwrap();
         let mut wrong = UnixStream::connect_addr(&address).unwrap();

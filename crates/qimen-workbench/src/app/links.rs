@@ -8,7 +8,7 @@ use url::Url;
 
 /// Why an address was not opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LinkError {
+enum LinkError {
     /// Not an https address with a host (or not an address at all).
     NotHttps(String),
     /// The system has no browser to hand it to, or refused.
@@ -16,7 +16,7 @@ pub enum LinkError {
 }
 
 impl LinkError {
-    pub fn to_ipc(&self, lang: Lang) -> IpcError {
+    fn to_ipc(&self, lang: Lang) -> IpcError {
         match self {
             LinkError::NotHttps(url) => IpcError::new(
                 "validation.link",
@@ -37,7 +37,7 @@ impl LinkError {
 }
 
 /// The address as it will be opened: parsed, https, with a host; surrounding blanks are dropped.
-pub fn browser_link(raw: &str) -> Result<Url, LinkError> {
+fn browser_link(raw: &str) -> Result<Url, LinkError> {
     let refused = || LinkError::NotHttps(raw.trim().chars().take(200).collect());
     let url = Url::parse(raw.trim()).map_err(|_| refused())?;
     if url.scheme() != "https" || url.host_str().is_none_or(str::is_empty) {
@@ -47,10 +47,7 @@ pub fn browser_link(raw: &str) -> Result<Url, LinkError> {
 }
 
 /// Checks the address, then hands it to `open` (the system browser in the app, a recorder in tests).
-pub fn open_link(
-    raw: &str,
-    open: impl FnOnce(&str) -> std::io::Result<()>,
-) -> Result<(), LinkError> {
+fn open_link(raw: &str, open: impl FnOnce(&str) -> std::io::Result<()>) -> Result<(), LinkError> {
     let url = browser_link(raw)?;
     open(url.as_str()).map_err(|e| LinkError::NoBrowser {
         url: url.to_string(),

@@ -8,7 +8,6 @@ mod startup;
 
 pub use first_screen::{AppStart, FirstScreen, Part};
 pub use ipc::{AppInfo, SettingsInput};
-pub use links::{browser_link, open_link, LinkError};
 pub use startup::StartupProblem;
 
 use crate::error::WorkbenchError;
