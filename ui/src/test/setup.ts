@@ -34,6 +34,11 @@ if (!document.createRange().getClientRects) {
 }
 Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
 
+// jsdom computes no styles for pseudo-elements and logs "Not implemented" each time antd asks for
+// them while measuring scroll bars; the element's own style answers instead.
+const computedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => computedStyle(element);
+
 afterEach(() => {
   cleanup();
   clearMocks();

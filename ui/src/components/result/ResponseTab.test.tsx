@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { App as AntApp } from "antd";
-import { I18nextProvider } from "react-i18next";
 import { i18n } from "../../i18n";
 import { ResponseTab } from "./ResponseTab";
+import { renderInApp } from "../../test/render";
 import { installBackend } from "../../test/backend";
 import type { ShownResponse } from "./model";
 
 function show(response: ShownResponse) {
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <AntApp>
-        <ResponseTab response={response} historyId={7} />
-      </AntApp>
-    </I18nextProvider>,
-  );
+  return renderInApp(<ResponseTab response={response} historyId={7} />);
 }
 
 describe("ResponseTab", () => {

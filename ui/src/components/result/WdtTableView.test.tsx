@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { App as AntApp } from "antd";
-import { I18nextProvider } from "react-i18next";
 import { i18n } from "../../i18n";
 import { ResponseTab } from "./ResponseTab";
+import { renderInApp } from "../../test/render";
 import { readWdtTable } from "./wdtTable";
 
 function trade(n: number) {
@@ -39,12 +38,8 @@ const STOCKS = qimen({
 });
 
 function show(body: string, bodyTruncated = false) {
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <AntApp>
-        <ResponseTab response={{ status: 200, latencyMs: 5, sizeBytes: body.length, contentType: "application/json", body, bodyTruncated }} historyId={7} />
-      </AntApp>
-    </I18nextProvider>,
+  return renderInApp(
+    <ResponseTab response={{ status: 200, latencyMs: 5, sizeBytes: body.length, contentType: "application/json", body, bodyTruncated }} historyId={7} />,
   );
 }
 
