@@ -21,6 +21,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
     css: false,
-    testTimeout: 20000,
+    // A test takes at most a few seconds here; the margin is for a CI machine under load.
+    testTimeout: 60000,
   },
 });
