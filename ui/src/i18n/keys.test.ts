@@ -107,6 +107,8 @@ const DYNAMIC: Record<string, string[]> = {
   "*.clear": expand("*.clear", LIVE_NAMESPACES),
   "*.empty": expand("*.empty", LIVE_NAMESPACES),
   "*.time": expand("*.time", LIVE_NAMESPACES),
+  "*.httpMethod": expand("*.httpMethod", LIVE_NAMESPACES),
+  "*.api": expand("*.api", LIVE_NAMESPACES),
   "session.modeNames.*": expand("session.modeNames.*", CAPTURE_MODES),
   "session.callback.kinds.*": expand(
     "session.callback.kinds.*",

@@ -3,7 +3,9 @@
  * virtualised table of fixed height (smooth with thousands of rows, hundreds arriving a second),
  * newest first; a row opens the detail. The words come from the page's own i18n namespace (`filter`,
  * `filterPlaceholder`, `onlyFailures`, `missed`, `pause`, `resume`, `clear`, `clearConfirm`,
- * `empty`, `time`), the test ids from its prefix (`<prefix>-filter`, `<prefix>-list` …).
+ * `empty`, `time`, `httpMethod`, `api`), the test ids from its prefix (`<prefix>-filter`,
+ * `<prefix>-list`, `<prefix>-row-<id>` …). Every live row is a request: its time, HTTP method and API
+ * (the path when it names none) lead, the page's own columns follow.
  */
 import { useCallback, useMemo } from "react";
 import { Button, Checkbox, Input, Popconfirm, Space, Table, Tooltip, Typography } from "antd";
@@ -17,20 +19,29 @@ import type { LiveFeed } from "./useLiveFeed";
 const LIST_HEIGHT = 340;
 const ROW_STYLE = { cursor: "pointer" };
 
+/** What every live row has: a request as it arrived. */
+interface LiveRow {
+  id: number;
+  http_method: string;
+  /** The API the request names, if any. */
+  api: string | null;
+  path: string;
+}
+
 interface LiveTableProps<T> {
   feed: LiveFeed<T>;
   /** The i18n namespace of the words, and the prefix of the test ids. */
   ns: string;
   /** The key of the time column's value in a row. */
   timeKey: keyof T & string;
-  /** The columns after the time. */
+  /** The columns after the time, the HTTP method and the API. */
   columns: ColumnsType<T>;
   /** The table's width at least, before it scrolls sideways. */
   minWidth: number;
   onOpen: (id: number) => void;
 }
 
-export function LiveTable<T extends { id: number }>({ feed, ns, timeKey, columns, minWidth, onOpen }: LiveTableProps<T>) {
+export function LiveTable<T extends LiveRow>({ feed, ns, timeKey, columns, minWidth, onOpen }: LiveTableProps<T>) {
   const { t } = useTranslation();
   // Everything the table is handed stays the same object from one batch to the next, so a batch
   // redraws the rows it adds and the table keeps the rest as they are.
@@ -44,6 +55,19 @@ export function LiveTable<T extends { id: number }>({ feed, ns, timeKey, columns
         render: (at: string) => (
           <Tooltip title={formatPlatformTime(at)}>
             <span className="mono">{formatPlatformTime(at).slice(11)}</span>
+          </Tooltip>
+        ),
+      },
+      { title: t(`${ns}.httpMethod`), dataIndex: "http_method", width: 70 },
+      {
+        title: t(`${ns}.api`),
+        dataIndex: "api",
+        ellipsis: true,
+        render: (api: string | null, row) => (
+          <Tooltip title={row.path}>
+            <span className="mono" data-testid={`${ns}-row-${row.id}`}>
+              {api ?? row.path}
+            </span>
           </Tooltip>
         ),
       },

@@ -21,19 +21,6 @@ export function LiveList({ feed, onOpen }: { feed: ReceiverFeed; onOpen: (id: nu
   // Made once per language: the table then redraws only the rows a batch adds, not every row in sight.
   const columns = useMemo<ColumnsType<ReceiptSummary>>(
     () => [
-      { title: t("receiver.httpMethod"), dataIndex: "http_method", width: 70 },
-      {
-        title: t("receiver.api"),
-        dataIndex: "api",
-        ellipsis: true,
-        render: (api: string | null, row) => (
-          <Tooltip title={row.path}>
-            <span className="mono" data-testid={`receiver-row-${row.id}`}>
-              {api ?? row.path}
-            </span>
-          </Tooltip>
-        ),
-      },
       { title: t("receiver.verdictTitle"), dataIndex: "verdict", width: 100, render: (verdict: string) => <ReceiptVerdictTag verdict={verdict} /> },
       {
         title: t("receiver.causes"),

@@ -31,19 +31,6 @@ export function LiveList({ feed, onOpen }: { feed: TrafficFeed; onOpen: (id: num
   // Made once per language: the table then redraws only the rows a batch adds, not every row in sight.
   const columns = useMemo<ColumnsType<ExchangeSummary>>(
     () => [
-      { title: t("traffic.httpMethod"), dataIndex: "http_method", width: 70 },
-      {
-        title: t("traffic.api"),
-        dataIndex: "api",
-        ellipsis: true,
-        render: (api: string | null, row) => (
-          <Tooltip title={row.path}>
-            <span className="mono" data-testid={`traffic-row-${row.id}`}>
-              {api ?? row.path}
-            </span>
-          </Tooltip>
-        ),
-      },
       { title: t("traffic.verdictTitle"), dataIndex: "verdict", width: 100, render: (verdict: RelayVerdict) => <VerdictTag verdict={verdict} /> },
       {
         title: t("traffic.code"),
