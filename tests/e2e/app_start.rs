@@ -580,13 +580,34 @@ fn output(command: &mut Command) -> Outcome<String> {
 }
 
 /// The window's pixels, as the display holds them, from an `xwd` dump of the root window.
+/// A dump of the whole display. xwd now and then ends without a whole one (once among the
+/// thousands of dumps of a day's runs here, in the middle of a launch); it is asked again, up to
+/// three times.
+fn screen_dump() -> Outcome<Vec<u8>> {
+    let mut why = String::new();
+    for _ in 0..3 {
+        let out = Command::new("xwd")
+            .args(["-root", "-silent"])
+            .stderr(Stdio::null())
+            .output()
+            .map_err(|e| format!("could not run xwd: {e} (make bench installs x11-apps)"))?;
+        if out.status.success() && out.stdout.len() >= XWD_HEADER_BYTES {
+            return Ok(out.stdout);
+        }
+        why = format!(
+            "xwd ended with {} after {} bytes",
+            out.status,
+            out.stdout.len()
+        );
+    }
+    Err(why)
+}
+
+/// The fixed part of an XWD header (25 big-endian 32-bit fields), before the window's name.
+const XWD_HEADER_BYTES: usize = 100;
+
 fn capture(area: &Area) -> Outcome<Vec<u8>> {
-    let out = Command::new("xwd")
-        .args(["-root", "-silent"])
-        .stderr(Stdio::null())
-        .output()
-        .map_err(|e| format!("could not run xwd: {e} (make bench installs x11-apps)"))?;
-    let dump = out.stdout;
+    let dump = screen_dump()?;
     // The XWD header: big-endian 32-bit fields.
     let field = |index: usize| -> Outcome<usize> {
         let bytes = dump
