@@ -165,10 +165,10 @@ fn run() -> Outcome {
     Ok(())
 }
 
-/// One launch of each app, not counted, before the first round. The first windows of a fresh X
-/// display and D-Bus session (the session's accessibility bus starting, the system's files read
-/// from disk after a build) took 2-6 s longer than any later one, and round 1 always starts with the
-/// workbench, which alone paid for it.
+/// One launch of each app, not counted, before the first round: the first windows of a fresh X
+/// display and D-Bus session took 4-12 s in the runs of 2026-12-03, several times any later one, and
+/// round 1 always starts with the workbench, which alone paid for it. It also gives the files the
+/// apps map, for [`read_through`].
 fn warm_up(subjects: &[Subject], scratch: &Path) -> Outcome<Vec<PathBuf>> {
     let mut files = Vec::new();
     for subject in subjects {
@@ -579,7 +579,6 @@ fn output(command: &mut Command) -> Outcome<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The window's pixels, as the display holds them, from an `xwd` dump of the root window.
 /// A dump of the whole display. xwd now and then ends without a whole one (once among the
 /// thousands of dumps of a day's runs here, in the middle of a launch); it is asked again, up to
 /// three times.
@@ -606,6 +605,7 @@ fn screen_dump() -> Outcome<Vec<u8>> {
 /// The fixed part of an XWD header (25 big-endian 32-bit fields), before the window's name.
 const XWD_HEADER_BYTES: usize = 100;
 
+/// The window's pixels, as the display holds them, from an `xwd` dump of the root window.
 fn capture(area: &Area) -> Outcome<Vec<u8>> {
     let dump = screen_dump()?;
     // The XWD header: big-endian 32-bit fields.
